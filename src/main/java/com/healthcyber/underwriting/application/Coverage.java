@@ -1,0 +1,21 @@
+package com.healthcyber.underwriting.application;
+
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What is asked for. {@code effectiveDate} is the date every "within N years" rule measures from. */
+public record Coverage(
+        @NotNull LocalDate effectiveDate,
+        @NotNull @Positive Long limit,
+        @NotNull @PositiveOrZero Long retention,
+        @NotEmpty @Size(max = 20) List<@NotNull CoverageSection> sections) {
+
+    public boolean includes(CoverageSection section) {
+        return sections != null && sections.contains(section);
+    }
+}

@@ -1,0 +1,21 @@
+package com.healthcyber.underwriting.application;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** Loss and conduct history. Absent lists mean none, so they are normalised to empty lists. */
+public record History(
+        @NotNull Boolean willfulMisconduct,
+        @NotNull Boolean knownCircumstances,
+        @Size(max = Limits.MAX_HISTORY_ENTRIES) List<@NotNull @Valid Claim> claims,
+        @Size(max = Limits.MAX_HISTORY_ENTRIES) List<@NotNull @Valid Breach> breaches,
+        @Size(max = Limits.MAX_HISTORY_ENTRIES) List<@NotNull @Valid RegulatoryAction> regulatoryActions) {
+
+    public History {
+        claims = claims == null ? List.of() : claims;
+        breaches = breaches == null ? List.of() : breaches;
+        regulatoryActions = regulatoryActions == null ? List.of() : regulatoryActions;
+    }
+}

@@ -1,0 +1,23 @@
+package com.healthcyber.underwriting.decision;
+
+import com.healthcyber.underwriting.application.Reason;
+import com.healthcyber.underwriting.application.ReasonOutcome;
+import java.util.Collection;
+
+public enum Outcome {
+    ACCEPT,
+    REFER,
+    DECLINE;
+
+    /** Any decline wins, then any referral; conditions never change the outcome. */
+    public static Outcome of(Collection<Reason> reasons) {
+        boolean refer = false;
+        for (Reason reason : reasons) {
+            if (reason.outcome() == ReasonOutcome.DECLINE) {
+                return DECLINE;
+            }
+            refer |= reason.outcome() == ReasonOutcome.REFER;
+        }
+        return refer ? REFER : ACCEPT;
+    }
+}

@@ -1,0 +1,10 @@
+package com.healthcyber.underwriting.engine;
+
+/** What a rule contributes when it fires, as read from its consequence. */
+public enum RuleKind {
+    DECLINE,
+    REFER,
+    CONDITION,
+    /** Inserts a derived fact (an appetite table, a classification) that other rules match on. */
+    DERIVED_FACT
+}

@@ -1,0 +1,112 @@
+package com.healthcyber.underwriting.engine;
+
+import com.healthcyber.underwriting.application.Application;
+import com.healthcyber.underwriting.application.Reason;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.kie.api.runtime.ClassObjectFilter;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieContainerSessionsPool;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * A compiled, immutable set of rules and the sessions that evaluate it.
+ *
+ * <p>Evaluations hold a lease; the ruleset's container and session pool are released only
+ * after it has been retired <em>and</em> the last lease is returned, so a request that started
+ * on a ruleset finishes on it even while a newer one is swapped in.
+ */
+public final class RuleSet {
+
+    /** A rule set that fires this often for one application is looping, not deciding. */
+    static final int MAX_FIRINGS_PER_EVALUATION = 10_000;
+
+    private static final ClassObjectFilter REASONS = new ClassObjectFilter(Reason.class);
+
+    private final String version;
+    private final List<RuleDefinition> rules;
+    private final Instant compiledAt;
+    private final KieContainer container;
+    private final KieContainerSessionsPool sessions;
+    /** One lease is the owner's (released by {@link #retire()}); each evaluation adds one. */
+    private final AtomicInteger leases = new AtomicInteger(1);
+
+    RuleSet(String version, List<RuleDefinition> rules, KieContainer container, int sessionPoolSize, Instant compiledAt) {
+        this.version = version;
+        this.rules = rules;
+        this.container = container;
+        this.sessions = container.newKieSessionsPool(sessionPoolSize);
+        this.compiledAt = compiledAt;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public List<RuleDefinition> rules() {
+        return rules;
+    }
+
+    public Instant compiledAt() {
+        return compiledAt;
+    }
+
+    /**
+     * Runs every rule against the application and returns the reasons that applied, in no
+     * particular order.
+     *
+     * @throws RuleEvaluationException when a rule fails or loops
+     */
+    public List<Reason> evaluate(Application application) {
+        KieSession session = sessions.newKieSession();
+        try {
+            Facts.insertAll(session, application);
+            int fired = session.fireAllRules(MAX_FIRINGS_PER_EVALUATION);
+            if (fired >= MAX_FIRINGS_PER_EVALUATION) {
+                throw new RuleEvaluationException("rules fired " + fired + " times for one application; a rule is looping");
+            }
+            List<Reason> reasons = new ArrayList<>();
+            for (Object reason : session.getObjects(REASONS)) {
+                reasons.add((Reason) reason);
+            }
+            return reasons;
+        } catch (RuleEvaluationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RuleEvaluationException("ruleset " + version + " failed to evaluate an application", e);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** Takes a lease for one evaluation; false once the ruleset has been disposed. */
+    boolean tryAcquire() {
+        while (true) {
+            int held = leases.get();
+            if (held == 0) {
+                return false;
+            }
+            if (leases.compareAndSet(held, held + 1)) {
+                return true;
+            }
+        }
+    }
+
+    void release() {
+        if (leases.decrementAndGet() == 0) {
+            sessions.shutdown();
+            container.dispose();
+        }
+    }
+
+    /** Gives up the owner's lease: the ruleset is disposed once in-flight evaluations finish. */
+    public void retire() {
+        release();
+    }
+
+    boolean isDisposed() {
+        return leases.get() == 0;
+    }
+}

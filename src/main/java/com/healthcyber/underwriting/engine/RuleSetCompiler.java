@@ -1,0 +1,170 @@
+package com.healthcyber.underwriting.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.drools.compiler.kie.builder.impl.DrlProject;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsParserException;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Compiles a set of DRL files into a {@link RuleSet}, or explains, file by file and rule by
+ * rule, why it cannot.
+ */
+public final class RuleSetCompiler {
+
+    private static final String RESOURCES = "src/main/resources/";
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final Pattern REASON_CALL = Pattern.compile("\\b(decline|refer|condition)\\s*\\(\\s*drools\\b");
+    private static final Pattern RULE_NAME_IN_MESSAGE = Pattern.compile("Rule name='([^']*)'");
+
+    private final int sessionPoolSize;
+
+    public RuleSetCompiler(int sessionPoolSize) {
+        this.sessionPoolSize = sessionPoolSize;
+    }
+
+    public RuleSet compile(List<RuleFile> files) throws InvalidRuleSetException {
+        if (files.isEmpty()) {
+            throw new InvalidRuleSetException(List.of(new RuleProblem(null, 0, null, "the rules directory holds no .drl file")));
+        }
+        Map<String, ParsedFile> parsed = new HashMap<>();
+        for (RuleFile file : files) {
+            parsed.put(file.path(), ParsedFile.parse(file));
+        }
+
+        KieServices kieServices = KieServices.Factory.get();
+        // A fresh ReleaseId per build: the KieRepository is keyed by it, and a reused one would
+        // hand back a module compiled from older rules.
+        ReleaseId releaseId = kieServices.newReleaseId(
+                "com.healthcyber.underwriting", "ruleset", "1.0." + BUILDS.incrementAndGet());
+        KieFileSystem fileSystem = kieServices.newKieFileSystem();
+        fileSystem.generateAndWritePomXML(releaseId);
+        Map<String, String> sourceByBuildPath = new HashMap<>();
+        for (RuleFile file : files) {
+            String buildPath = RESOURCES + parsed.get(file.path()).packagePath() + file.path().replace('/', '_');
+            sourceByBuildPath.put(buildPath, file.path());
+            fileSystem.write(buildPath, file.content());
+        }
+
+        KieBuilder builder = kieServices.newKieBuilder(fileSystem).buildAll(DrlProject.class);
+        List<RuleProblem> problems = new ArrayList<>();
+        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+            problems.add(locate(message, sourceByBuildPath, parsed));
+        }
+        if (!problems.isEmpty()) {
+            kieServices.getRepository().removeKieModule(releaseId);
+            throw new InvalidRuleSetException(problems);
+        }
+
+        List<RuleDefinition> definitions = new ArrayList<>();
+        for (RuleFile file : files) {
+            definitions.addAll(parsed.get(file.path()).definitions());
+        }
+        KieContainer container = kieServices.newKieContainer(releaseId);
+        // The container keeps its own module; the repository's copy would only pile up across reloads.
+        kieServices.getRepository().removeKieModule(releaseId);
+        return new RuleSet(RuleSources.version(files), List.copyOf(definitions), container, sessionPoolSize, Instant.now());
+    }
+
+    private static RuleProblem locate(Message message, Map<String, String> sourceByBuildPath, Map<String, ParsedFile> parsed) {
+        String file = message.getPath() == null ? null : sourceByBuildPath.get(message.getPath());
+        int line = Math.max(message.getLine(), 0);
+        String rule = null;
+        Matcher named = RULE_NAME_IN_MESSAGE.matcher(message.getText());
+        if (named.find()) {
+            rule = named.group(1);
+        }
+        ParsedFile source = file == null ? null : parsed.get(file);
+        if (source != null) {
+            RuleDescr enclosing = rule == null ? source.ruleAt(line) : source.rule(rule);
+            if (enclosing != null) {
+                rule = enclosing.getName();
+                if (line <= 0) {
+                    line = enclosing.getLine();
+                }
+            }
+        }
+        return new RuleProblem(file, line, rule, tidy(message.getText()));
+    }
+
+    /** Drops Drools' internal prefixes so the underwriter reads what is wrong, not where Drools noticed it. */
+    private static String tidy(String text) {
+        return text.replaceAll("\\s+", " ").replaceAll("Rule Compilation error : \\[Rule name='[^']*'\\]", "").trim();
+    }
+
+    /** What the DRL parser tells about one file: its package and rules with their lines and metadata. */
+    private record ParsedFile(String path, PackageDescr descr) {
+
+        static ParsedFile parse(RuleFile file) {
+            DrlParser parser = new DrlParser();
+            try {
+                return new ParsedFile(file.path(), parser.parse(false, file.content()));
+            } catch (DroolsParserException e) {
+                // The KieBuilder reports the same syntax error with its location; the catalogue is then moot.
+                return new ParsedFile(file.path(), null);
+            }
+        }
+
+        String packagePath() {
+            String name = descr == null ? null : descr.getName();
+            return name == null || name.isBlank() ? "" : name.replace('.', '/') + "/";
+        }
+
+        RuleDescr ruleAt(int line) {
+            if (descr == null) {
+                return null;
+            }
+            for (RuleDescr rule : descr.getRules()) {
+                if (line >= rule.getLine() && line <= Math.max(rule.getEndLine(), rule.getLine())) {
+                    return rule;
+                }
+            }
+            return null;
+        }
+
+        RuleDescr rule(String name) {
+            if (descr == null) {
+                return null;
+            }
+            return descr.getRules().stream().filter(rule -> name.equals(rule.getName())).findFirst().orElse(null);
+        }
+
+        List<RuleDefinition> definitions() {
+            return descr.getRules().stream()
+                    .filter(RuleDescr::isRule)
+                    .map(rule -> new RuleDefinition(
+                            metadata(rule, RuleMetadata.CODE),
+                            rule.getName(),
+                            path,
+                            rule.getLine(),
+                            metadata(rule, RuleMetadata.DESCRIPTION),
+                            kind(rule)))
+                    .toList();
+        }
+
+        private static String metadata(RuleDescr rule, String name) {
+            AnnotationDescr annotation = rule.getAnnotation(name);
+            return annotation == null ? null : String.valueOf(annotation.getSingleValueStripped());
+        }
+
+        private static RuleKind kind(RuleDescr rule) {
+            Matcher call = REASON_CALL.matcher(String.valueOf(rule.getConsequence()));
+            return call.find() ? RuleKind.valueOf(call.group(1).toUpperCase(java.util.Locale.ROOT)) : RuleKind.DERIVED_FACT;
+        }
+    }
+}
