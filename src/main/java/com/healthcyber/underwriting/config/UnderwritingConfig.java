@@ -1,0 +1,22 @@
+package com.healthcyber.underwriting.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+
+/** Every setting of the service; each key also reads from its environment variable (UNDERWRITING_RULES_DIR …). */
+@ConfigMapping(prefix = "underwriting")
+public interface UnderwritingConfig {
+
+    Rules rules();
+
+    interface Rules {
+        /** The DRL directory, relative to the working directory unless absolute. */
+        @WithDefault("rules")
+        Path dir();
+
+        /** Sessions kept ready per ruleset; more are created under load and pooled on return. */
+        @WithDefault("16")
+        int sessionPoolSize();
+    }
+}

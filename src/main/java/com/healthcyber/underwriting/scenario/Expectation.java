@@ -1,0 +1,11 @@
+package com.healthcyber.underwriting.scenario;
+
+import com.healthcyber.underwriting.decision.Outcome;
+import java.util.List;
+
+/** What an underwriter says a scenario must decide: the outcome and every reason code, no more, no fewer. */
+public record Expectation(Outcome outcome, List<String> reasons) {
+    public Expectation {
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+}

@@ -1,0 +1,44 @@
+package com.healthcyber.underwriting.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.healthcyber.underwriting.application.Application;
+import com.healthcyber.underwriting.decision.Verdict;
+import com.healthcyber.underwriting.engine.RuleEvaluationException;
+import com.healthcyber.underwriting.engine.RuleSet;
+import com.healthcyber.underwriting.intake.ApplicationReader;
+import com.healthcyber.underwriting.intake.InvalidApplicationException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Decides each scenario's application on a ruleset, exactly as the service would. */
+public final class ScenarioRunner {
+
+    private final ApplicationReader reader;
+    private final ObjectMapper mapper;
+
+    public ScenarioRunner(ApplicationReader reader, ObjectMapper mapper) {
+        this.reader = reader;
+        this.mapper = mapper;
+    }
+
+    public List<ScenarioResult> run(RuleSet ruleSet, List<Scenario> scenarios) {
+        return scenarios.stream().map(scenario -> run(ruleSet, scenario)).toList();
+    }
+
+    public ScenarioResult run(RuleSet ruleSet, Scenario scenario) {
+        try {
+            Application application = reader.read(mapper.writeValueAsBytes(scenario.application()));
+            Verdict verdict = Verdict.of(ruleSet.evaluate(application));
+            return new ScenarioResult(scenario, verdict.outcome(), verdict.codes(), null);
+        } catch (InvalidApplicationException e) {
+            return new ScenarioResult(scenario, null, List.of(), "its application is not valid: " + e.violations().stream()
+                    .map(violation -> violation.field() + " " + violation.message())
+                    .collect(Collectors.joining("; ")));
+        } catch (RuleEvaluationException e) {
+            return new ScenarioResult(scenario, null, List.of(), "the rules failed on it: " + e.getMessage());
+        } catch (JsonProcessingException e) {
+            return new ScenarioResult(scenario, null, List.of(), "its application cannot be written as JSON");
+        }
+    }
+}
