@@ -30,6 +30,7 @@ public final class RuleSetCompiler {
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final Pattern REASON_CALL = Pattern.compile("\\b(decline|refer|condition)\\s*\\(\\s*drools\\b");
+    private static final String PARSER_GAVE_UP = "Parser returned a null Package";
     private static final Pattern RULE_NAME_IN_MESSAGE = Pattern.compile("Rule name='([^']*)'");
 
     private final int sessionPoolSize;
@@ -56,15 +57,17 @@ public final class RuleSetCompiler {
         fileSystem.generateAndWritePomXML(releaseId);
         Map<String, String> sourceByBuildPath = new HashMap<>();
         for (RuleFile file : files) {
-            String buildPath = RESOURCES + parsed.get(file.path()).packagePath() + file.path().replace('/', '_');
-            sourceByBuildPath.put(buildPath, file.path());
-            fileSystem.write(buildPath, file.content());
+            String resourcePath = parsed.get(file.path()).packagePath() + file.path().replace('/', '_');
+            sourceByBuildPath.put(resourcePath, file.path()); // messages name resources relative to src/main/resources
+            fileSystem.write(RESOURCES + resourcePath, file.content());
         }
 
         KieBuilder builder = kieServices.newKieBuilder(fileSystem).buildAll(DrlProject.class);
         List<RuleProblem> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(locate(message, sourceByBuildPath, parsed));
+            if (!message.getText().startsWith(PARSER_GAVE_UP)) { // follows a syntax error already reported
+                problems.add(locate(message, sourceByBuildPath, parsed));
+            }
         }
         if (!problems.isEmpty()) {
             kieServices.getRepository().removeKieModule(releaseId);
@@ -104,7 +107,10 @@ public final class RuleSetCompiler {
 
     /** Drops Drools' internal prefixes so the underwriter reads what is wrong, not where Drools noticed it. */
     private static String tidy(String text) {
-        return text.replaceAll("\\s+", " ").replaceAll("Rule Compilation error : \\[Rule name='[^']*'\\]", "").trim();
+        return text.replaceAll("\\s+", " ")
+                .replaceAll("Rule Compilation error :? ?(\\[Rule name='[^']*'\\])?", "")
+                .replaceAll(" for the type Rule_\\w+", "")
+                .trim();
     }
 
     /** What the DRL parser tells about one file: its package and rules with their lines and metadata. */

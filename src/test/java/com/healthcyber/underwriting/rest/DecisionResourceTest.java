@@ -1,0 +1,247 @@
+package com.healthcyber.underwriting.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class DecisionResourceTest {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @Test
+    void refersTheContractExampleForItsClaimAndBreach() {
+        post(Payloads.contractExample())
+                .statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("decisionId", matchesPattern("[0-9a-f-]{36}"))
+                .body("applicationId", equalTo("APP-1001"))
+                .body("product", equalTo("CYBER_HEALTHCARE"))
+                .body("outcome", equalTo("REFER"))
+                .body("reasons.code", contains("LOSS_HISTORY", "RECENT_BREACH"))
+                .body("reasons.outcome", contains("REFER", "REFER"))
+                .body("reasons.rule", contains("One claim within five years", "Remediated breach within three years"))
+                .body("reasons.message", everyItem(notNullValue()))
+                .body("rulesetVersion", matchesPattern("sha256:[0-9a-f]{64}"))
+                .body("decidedAt", matchesPattern("\\d{4}-\\d\\d-\\d\\dT.*Z"));
+    }
+
+    @Test
+    void acceptsTheContractRegistryExampleWithAMigrationCondition() {
+        post(Payloads.registryExample())
+                .statusCode(200)
+                .body("outcome", equalTo("ACCEPT"))
+                .body("reasons.code", contains("MIGRATION_CONDITION"))
+                .body("reasons.outcome", contains("CONDITION"));
+    }
+
+    @Test
+    void listsReasonsDeclineThenReferThenConditionThenByCode() {
+        String application = Payloads.contractExampleWith(app -> {
+            var controls = app.withObject("/controls");
+            controls.put("endpointDetectionAndResponse", false);
+            controls.put("rdpExposedToInternet", true);
+            controls.put("mfaEmail", false);
+            controls.put("endOfLifeSystems", true);
+        });
+        post(application)
+                .statusCode(200)
+                .body("outcome", equalTo("DECLINE"))
+                .body("reasons.code", contains("EXPOSED_RDP", "MISSING_MFA_EMAIL",
+                        "END_OF_LIFE_SYSTEMS", "LOSS_HISTORY", "RECENT_BREACH", "RANSOMWARE_COINSURANCE"))
+                .body("reasons.outcome", contains("DECLINE", "DECLINE", "REFER", "REFER", "REFER", "CONDITION"));
+    }
+
+    @Test
+    void decidesTheSameApplicationTheSameWayEachTime() {
+        var first = post(Payloads.contractExample()).statusCode(200).extract().jsonPath();
+        var second = post(Payloads.contractExample()).statusCode(200).extract().jsonPath();
+        assertEquals(first.getList("reasons"), second.getList("reasons"));
+        assertEquals(first.getString("outcome"), second.getString("outcome"));
+        assertEquals(first.getString("rulesetVersion"), second.getString("rulesetVersion"));
+        assertNotEquals(first.getString("decisionId"), second.getString("decisionId"));
+    }
+
+    @Test
+    void declinesAnOrganizationTypeOfTheOtherProduct() {
+        post(Payloads.contractExampleWith(app -> app.withObject("/applicant").put("organizationType", "REGISTRY_VENDOR")))
+                .statusCode(200)
+                .body("outcome", equalTo("DECLINE"))
+                .body("reasons.code", hasItem("INELIGIBLE_ORGANIZATION_TYPE"));
+    }
+
+    @Test
+    void rejectsAnOrganizationTypeOfNeitherProductListingTheAllowedValues() {
+        badInput(Payloads.contractExampleWith(app -> app.withObject("/applicant").put("organizationType", "HOSPITAL")))
+                .body("violations.field", contains("applicant.organizationType"))
+                .body("violations[0].message", containsString("PHYSICIAN_PRACTICE"))
+                .body("violations[0].message", containsString("REGISTRY_VENDOR"));
+    }
+
+    @Test
+    void rejectsAnUnknownProductListingTheAllowedValues() {
+        badInput(Payloads.contractExampleWith(app -> app.put("product", "AUTO")))
+                .body("violations.field", contains("product"))
+                .body("violations[0].message", equalTo("must be one of: CYBER_HEALTHCARE, MEDICAL_REGISTRY"));
+    }
+
+    @Test
+    void listsEveryMissingAnswerInOneResponse() {
+        String application = Payloads.contractExampleWith(app -> {
+            app.withObject("/controls").remove("mfaEmail");
+            app.withObject("/controls").remove("criticalPatchDays");
+            app.withObject("/history").remove("willfulMisconduct");
+            app.withObject("/coverage").put("limit", 0);
+            app.remove("applicationId");
+        });
+        badInput(application)
+                .body("title", equalTo("Invalid application"))
+                .body("violations.field", containsInAnyOrder("applicationId", "controls.mfaEmail", "controls.criticalPatchDays",
+                        "history.willfulMisconduct", "coverage.limit"))
+                .body("violations.find { it.field == 'controls.mfaEmail' }.message", equalTo("is required"))
+                .body("violations.find { it.field == 'coverage.limit' }.message", equalTo("must be greater than 0"));
+    }
+
+    @Test
+    void reportsTypeErrorsUnknownFieldsAndMissingAnswersTogether() {
+        String application = Payloads.contractExampleWith(app -> {
+            app.withObject("/controls").put("mfaEmail", "yes");
+            app.withObject("/controls").put("mfaEmial", true);
+            app.withObject("/applicant").put("annualRevenue", 4200000.5);
+            app.withObject("/data").put("patientRecords", "38000");
+            app.withObject("/coverage").remove("retention");
+        });
+        badInput(application)
+                .body("violations.field", containsInAnyOrder("controls.mfaEmail", "controls.mfaEmial",
+                        "applicant.annualRevenue", "data.patientRecords", "coverage.retention"))
+                .body("violations.find { it.field == 'controls.mfaEmial' }.message", equalTo("is not a known field"))
+                .body("violations.find { it.field == 'controls.mfaEmail' }.message", equalTo("must be true or false"))
+                .body("violations.find { it.field == 'applicant.annualRevenue' }.message", equalTo("must be a whole number"));
+    }
+
+    @Test
+    void namesListElementsByIndex() {
+        String application = Payloads.contractExampleWith(app -> {
+            app.withArray("/history/claims").addObject().put("date", "2024-02-30").put("type", "PHISHING").put("paid", -5);
+        });
+        badInput(application)
+                .body("violations.field", containsInAnyOrder("history.claims[1].date", "history.claims[1].paid"));
+    }
+
+    @Test
+    void rejectsNegativeAmounts() {
+        badInput(Payloads.contractExampleWith(app -> app.withObject("/applicant").put("annualRevenue", -1)))
+                .body("violations.field", contains("applicant.annualRevenue"));
+    }
+
+    @Test
+    void rejectsRegistriesOnAPracticeApplication() {
+        String application = Payloads.contractExampleWith(app -> app.withArray("registries").addObject().put("name", "x"));
+        badInput(application).body("violations.field", hasItem("registries"));
+    }
+
+    @Test
+    void rejectsARegistryApplicationWithoutRegistries() {
+        String application = Payloads.contractExampleWith(app -> app.put("product", "MEDICAL_REGISTRY"));
+        badInput(application).body("violations.field", contains("registries"));
+    }
+
+    @Test
+    void requiresEveryRegistryAnswer() {
+        String application = Payloads.contractExampleWith(app -> {
+            app.put("product", "MEDICAL_REGISTRY");
+            app.withObject("/applicant").put("organizationType", "REGISTRY_VENDOR");
+            app.withArray("registries").addObject().put("name", "Registry").put("records", 1.5);
+        });
+        badInput(application)
+                .body("violations.field", hasItems("registries[0].records", "registries[0].purpose", "registries[0].identifiable",
+                        "registries[0].containsGeneticData", "registries[0].dataQualityProgram", "registries[0].contributingSources"))
+                .body("violations.find { it.field == 'registries[0].records' }.message", equalTo("must be a whole number"));
+    }
+
+    @Test
+    void requiresPatientRecordsForAPractice() {
+        badInput(Payloads.contractExampleWith(app -> app.remove("data")))
+                .body("violations.field", contains("data.patientRecords"));
+    }
+
+    @Test
+    void rejectsMalformedJson() {
+        badInput("{\"applicationId\": \"APP-1\",").body("violations.field", contains("$"))
+                .body("violations[0].message", containsString("not valid JSON"));
+    }
+
+    @Test
+    void rejectsAnEmptyBody() {
+        badInput("").body("violations.field", contains("$"));
+    }
+
+    @Test
+    void rejectsAJsonArray() {
+        badInput("[" + Payloads.contractExample() + "]").body("violations.field", contains("$"));
+    }
+
+    @Test
+    void rejectsJsonNull() {
+        badInput("null").body("violations.field", contains("$"));
+    }
+
+    @Test
+    void rejectsTwoDocumentsInOneBody() {
+        badInput(Payloads.contractExample() + Payloads.contractExample()).body("violations.field", contains("$"));
+    }
+
+    @Test
+    void rejectsADuplicatedField() {
+        badInput("{\"applicationId\": \"A\", \"applicationId\": \"B\"}").body("violations.field", contains("$"));
+    }
+
+    @Test
+    void rejectsDeepNesting() {
+        badInput("{\"applicant\":" + "[".repeat(200) + "]".repeat(200) + "}").body("violations.field", contains("$"));
+    }
+
+    @Test
+    void rejectsAnotherMediaTypeWithAProblem() {
+        given().contentType(ContentType.TEXT).body("hello")
+                .when().post("/decisions")
+                .then().statusCode(415).contentType(PROBLEM_JSON).body("status", equalTo(415));
+    }
+
+    @Test
+    void answersAnUnknownPathWithAProblem() {
+        given().when().get("/no-such-thing").then().statusCode(404).contentType(PROBLEM_JSON).body("status", equalTo(404));
+    }
+
+    private static ValidatableResponse post(String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/decisions").then();
+    }
+
+    /** Every bad input is a 400 problem that leaks nothing of the implementation. */
+    private static ValidatableResponse badInput(String body) {
+        return post(body)
+                .statusCode(400)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(400))
+                .body("type", equalTo("about:blank"))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("com.healthcyber")))
+                .body(not(containsString("jackson")))
+                .body(not(containsString("\tat ")));
+    }
+}

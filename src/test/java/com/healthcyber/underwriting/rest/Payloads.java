@@ -1,0 +1,51 @@
+package com.healthcyber.underwriting.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+
+/** Request bodies for endpoint tests, loaded from {@code src/test/resources/applications}. */
+final class Payloads {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Payloads() {}
+
+    static String contractExample() {
+        return text("cyber-healthcare-example.json");
+    }
+
+    /** The contract example with one change made to it. */
+    static String contractExampleWith(Consumer<ObjectNode> change) {
+        ObjectNode application = (ObjectNode) tree("cyber-healthcare-example.json");
+        change.accept(application);
+        return application.toString();
+    }
+
+    static String registryExample() {
+        return text("medical-registry-example.json");
+    }
+
+    private static JsonNode tree(String name) {
+        try {
+            return MAPPER.readTree(text(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(String name) {
+        try (InputStream in = Payloads.class.getResourceAsStream("/applications/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no test payload " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
