@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieContainerSessionsPool;
 import org.kie.api.runtime.KieSession;
@@ -22,8 +21,6 @@ public final class RuleSet {
 
     /** A rule set that fires this often for one application is looping, not deciding. */
     static final int MAX_FIRINGS_PER_EVALUATION = 10_000;
-
-    private static final ClassObjectFilter REASONS = new ClassObjectFilter(Reason.class);
 
     private final String version;
     private final List<RuleDefinition> rules;
@@ -68,8 +65,11 @@ public final class RuleSet {
                 throw new RuleEvaluationException("rules fired " + fired + " times for one application; a rule is looping");
             }
             List<Reason> reasons = new ArrayList<>();
-            for (Object reason : session.getObjects(REASONS)) {
-                reasons.add((Reason) reason);
+            // All objects, filtered here: a class filter makes the reset session build a class store per call.
+            for (Object fact : session.getObjects()) {
+                if (fact instanceof Reason reason) {
+                    reasons.add(reason);
+                }
             }
             return reasons;
         } catch (RuleEvaluationException e) {

@@ -228,6 +228,13 @@ class DecisionResourceTest {
         given().when().get("/no-such-thing").then().statusCode(404).contentType(PROBLEM_JSON).body("status", equalTo(404));
     }
 
+    @Test
+    void theBenchmarkBaselineIsNotPartOfTheService() {
+        given().contentType(ContentType.JSON).body(Payloads.contractExample())
+                .when().post("/baseline/decisions")
+                .then().statusCode(404).contentType(PROBLEM_JSON);
+    }
+
     private static ValidatableResponse post(String body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/decisions").then();
     }
