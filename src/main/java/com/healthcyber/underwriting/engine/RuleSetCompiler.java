@@ -2,18 +2,16 @@ package com.healthcyber.underwriting.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.compiler.kie.builder.impl.DrlProject;
-import org.drools.drl.ast.descr.AnnotationDescr;
-import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
-import org.drools.drl.parser.DrlParser;
-import org.drools.drl.parser.DroolsParserException;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -29,9 +27,8 @@ public final class RuleSetCompiler {
 
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
-    private static final Pattern REASON_CALL = Pattern.compile("\\b(decline|refer|condition)\\s*\\(\\s*drools\\b");
     private static final String PARSER_GAVE_UP = "Parser returned a null Package";
-    private static final Pattern RULE_NAME_IN_MESSAGE = Pattern.compile("Rule name='([^']*)'");
+    private static final Pattern RULE_NAME_IN_MESSAGE = Pattern.compile("Rule name='([^']*)'|in rule \"([^\"]*)\"");
 
     private final int sessionPoolSize;
 
@@ -43,10 +40,11 @@ public final class RuleSetCompiler {
         if (files.isEmpty()) {
             throw new InvalidRuleSetException(List.of(new RuleProblem(null, 0, null, "the rules directory holds no .drl file")));
         }
-        Map<String, ParsedFile> parsed = new HashMap<>();
+        Map<String, ParsedRuleFile> parsed = new LinkedHashMap<>();
         for (RuleFile file : files) {
-            parsed.put(file.path(), ParsedFile.parse(file));
+            parsed.put(file.path(), ParsedRuleFile.parse(file));
         }
+        List<RuleProblem> problems = new ArrayList<>(RuleLinter.lint(List.copyOf(parsed.values())));
 
         KieServices kieServices = KieServices.Factory.get();
         // A fresh ReleaseId per build: the KieRepository is keyed by it, and a reused one would
@@ -63,7 +61,6 @@ public final class RuleSetCompiler {
         }
 
         KieBuilder builder = kieServices.newKieBuilder(fileSystem).buildAll(DrlProject.class);
-        List<RuleProblem> problems = new ArrayList<>();
         for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
             if (!message.getText().startsWith(PARSER_GAVE_UP)) { // follows a syntax error already reported
                 problems.add(locate(message, sourceByBuildPath, parsed));
@@ -71,6 +68,7 @@ public final class RuleSetCompiler {
         }
         if (!problems.isEmpty()) {
             kieServices.getRepository().removeKieModule(releaseId);
+            problems.sort(Comparator.comparing((RuleProblem problem) -> String.valueOf(problem.file())).thenComparingInt(RuleProblem::line));
             throw new InvalidRuleSetException(problems);
         }
 
@@ -84,15 +82,15 @@ public final class RuleSetCompiler {
         return new RuleSet(RuleSources.version(files), List.copyOf(definitions), container, sessionPoolSize, Instant.now());
     }
 
-    private static RuleProblem locate(Message message, Map<String, String> sourceByBuildPath, Map<String, ParsedFile> parsed) {
+    private static RuleProblem locate(Message message, Map<String, String> sourceByBuildPath, Map<String, ParsedRuleFile> parsed) {
         String file = message.getPath() == null ? null : sourceByBuildPath.get(message.getPath());
         int line = Math.max(message.getLine(), 0);
         String rule = null;
         Matcher named = RULE_NAME_IN_MESSAGE.matcher(message.getText());
         if (named.find()) {
-            rule = named.group(1);
+            rule = named.group(1) != null ? named.group(1) : named.group(2);
         }
-        ParsedFile source = file == null ? null : parsed.get(file);
+        ParsedRuleFile source = file == null ? null : parsed.get(file);
         if (source != null) {
             RuleDescr enclosing = rule == null ? source.ruleAt(line) : source.rule(rule);
             if (enclosing != null) {
@@ -111,66 +109,5 @@ public final class RuleSetCompiler {
                 .replaceAll("Rule Compilation error :? ?(\\[Rule name='[^']*'\\])?", "")
                 .replaceAll(" for the type Rule_\\w+", "")
                 .trim();
-    }
-
-    /** What the DRL parser tells about one file: its package and rules with their lines and metadata. */
-    private record ParsedFile(String path, PackageDescr descr) {
-
-        static ParsedFile parse(RuleFile file) {
-            DrlParser parser = new DrlParser();
-            try {
-                return new ParsedFile(file.path(), parser.parse(false, file.content()));
-            } catch (DroolsParserException e) {
-                // The KieBuilder reports the same syntax error with its location; the catalogue is then moot.
-                return new ParsedFile(file.path(), null);
-            }
-        }
-
-        String packagePath() {
-            String name = descr == null ? null : descr.getName();
-            return name == null || name.isBlank() ? "" : name.replace('.', '/') + "/";
-        }
-
-        RuleDescr ruleAt(int line) {
-            if (descr == null) {
-                return null;
-            }
-            for (RuleDescr rule : descr.getRules()) {
-                if (line >= rule.getLine() && line <= Math.max(rule.getEndLine(), rule.getLine())) {
-                    return rule;
-                }
-            }
-            return null;
-        }
-
-        RuleDescr rule(String name) {
-            if (descr == null) {
-                return null;
-            }
-            return descr.getRules().stream().filter(rule -> name.equals(rule.getName())).findFirst().orElse(null);
-        }
-
-        List<RuleDefinition> definitions() {
-            return descr.getRules().stream()
-                    .filter(RuleDescr::isRule)
-                    .map(rule -> new RuleDefinition(
-                            metadata(rule, RuleMetadata.CODE),
-                            rule.getName(),
-                            path,
-                            rule.getLine(),
-                            metadata(rule, RuleMetadata.DESCRIPTION),
-                            kind(rule)))
-                    .toList();
-        }
-
-        private static String metadata(RuleDescr rule, String name) {
-            AnnotationDescr annotation = rule.getAnnotation(name);
-            return annotation == null ? null : String.valueOf(annotation.getSingleValueStripped());
-        }
-
-        private static RuleKind kind(RuleDescr rule) {
-            Matcher call = REASON_CALL.matcher(String.valueOf(rule.getConsequence()));
-            return call.find() ? RuleKind.valueOf(call.group(1).toUpperCase(java.util.Locale.ROOT)) : RuleKind.DERIVED_FACT;
-        }
     }
 }

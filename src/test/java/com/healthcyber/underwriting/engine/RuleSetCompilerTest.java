@@ -45,6 +45,7 @@ class RuleSetCompilerTest {
         RuleProblem problem = rejected.problems().get(0);
         assertEquals("common/broken.drl", problem.file());
         assertTrue(problem.line() >= 9 && problem.line() <= 11, "line " + problem.line());
+        assertEquals("Email without MFA", problem.rule());
     }
 
     @Test

@@ -1,0 +1,144 @@
+package com.healthcyber.underwriting.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lint failures reject a ruleset exactly like compile errors, located at file, line and rule. */
+class RuleLintTest {
+
+    private static final String HEADER = """
+            package underwriting.test;
+
+            import com.healthcyber.underwriting.application.*;
+            import function com.healthcyber.underwriting.engine.RuleFunctions.*;
+            """;
+
+    @TempDir
+    Path rules;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            salience            | salience 10                                 | insertLogical( decline( drools, "x" ) );        | salience
+            agenda-group        | agenda-group "first"                        | insertLogical( decline( drools, "x" ) );        | agenda-group
+            ruleflow-group      | ruleflow-group "first"                      | insertLogical( decline( drools, "x" ) );        | ruleflow-group
+            System.out          |                                             | System.out.println( "x" );                      | System.out
+            new Date            |                                             | insertLogical( decline( drools, "" + new java.util.Date() ) ); | new java.util.Date(
+            LocalDate.now       |                                             | insertLogical( decline( drools, "" + java.time.LocalDate.now() ) ); | LocalDate.now(
+            file I/O            |                                             | insertLogical( decline( drools, "" + java.nio.file.Files.exists( null ) ) ); | java.nio
+            """)
+    void rejectsARuleThatDependsOnOrderClockOrOutsideWorld(String what, String attribute, String consequence, String named) throws IOException {
+        write("common/bad.drl", HEADER + """
+
+                rule "Email without MFA"
+                    @code("MISSING_MFA_EMAIL")
+                    @description("Declined: email does not require MFA.")
+                    %s
+                when
+                    Controls( mfaEmail == false )
+                then
+                    %s
+                end
+                """.formatted(attribute == null ? "" : attribute, consequence));
+        RuleProblem problem = onlyProblem();
+        assertEquals("common/bad.drl", problem.file());
+        assertEquals("Email without MFA", problem.rule(), problem.toString());
+        assertTrue(problem.line() >= 6 && problem.line() <= 14, problem.toString());
+        assertTrue(problem.message().contains(named), problem.toString());
+    }
+
+    @Test
+    void rejectsAGlobal() throws IOException {
+        write("bad.drl", HEADER + """
+                global java.util.List results;
+
+                rule "Email without MFA"
+                    @code("MISSING_MFA_EMAIL")
+                    @description("Declined: email does not require MFA.")
+                when
+                    Controls( mfaEmail == false )
+                then
+                    insertLogical( decline( drools, "email does not require MFA" ) );
+                end
+                """);
+        RuleProblem problem = onlyProblem();
+        assertEquals(5, problem.line());
+        assertTrue(problem.message().contains("global results"), problem.toString());
+    }
+
+    @Test
+    void rejectsARuleWithoutCodeOrDescription() throws IOException {
+        write("bad.drl", HEADER + """
+                rule "Email without MFA"
+                when
+                    Controls( mfaEmail == false )
+                then
+                    insertLogical( decline( drools, "email does not require MFA" ) );
+                end
+                """);
+        List<RuleProblem> problems = problems();
+        assertEquals(2, problems.size(), problems.toString());
+        assertTrue(problems.get(0).message().contains("@code") || problems.get(1).message().contains("@code"));
+        assertTrue(problems.get(0).message().contains("@description") || problems.get(1).message().contains("@description"));
+    }
+
+    @Test
+    void rejectsTwoRulesWithOneCode() throws IOException {
+        String rule = """
+                rule "%s"
+                    @code("MISSING_MFA_EMAIL")
+                    @description("Declined: email does not require MFA.")
+                when
+                    Controls( mfaEmail == false )
+                then
+                    insertLogical( decline( drools, "email does not require MFA" ) );
+                end
+                """;
+        write("a.drl", HEADER + rule.formatted("Email without MFA"));
+        write("b.drl", HEADER.replace("underwriting.test", "underwriting.other") + rule.formatted("Mail without MFA"));
+        RuleProblem problem = onlyProblem();
+        assertEquals("b.drl", problem.file());
+        assertTrue(problem.message().contains("already used by a.drl rule \"Email without MFA\""), problem.toString());
+    }
+
+    @Test
+    void ignoresForbiddenWordsInComments() throws Exception {
+        write("ok.drl", HEADER + """
+                // System.out would be wrong here, and so would LocalDate.now()
+                rule "Email without MFA"
+                    @code("MISSING_MFA_EMAIL")
+                    @description("Declined: email does not require MFA.")
+                when
+                    Controls( mfaEmail == false ) /* new Date() */
+                then
+                    insertLogical( decline( drools, "email does not require MFA" ) );
+                end
+                """);
+        assertEquals(1, new RuleSetCompiler(1).compile(RuleSources.read(rules)).rules().size());
+    }
+
+    private RuleProblem onlyProblem() {
+        List<RuleProblem> problems = problems();
+        assertEquals(1, problems.size(), problems.toString());
+        return problems.get(0);
+    }
+
+    private List<RuleProblem> problems() {
+        return assertThrows(InvalidRuleSetException.class, () -> new RuleSetCompiler(1).compile(RuleSources.read(rules))).problems();
+    }
+
+    private void write(String path, String content) throws IOException {
+        Path file = rules.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+}
