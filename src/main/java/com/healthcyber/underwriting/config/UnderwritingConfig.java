@@ -3,6 +3,7 @@ package com.healthcyber.underwriting.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Every setting of the service; each key also reads from its environment variable (UNDERWRITING_RULES_DIR …). */
 @ConfigMapping(prefix = "underwriting")
@@ -18,5 +19,13 @@ public interface UnderwritingConfig {
         /** Sessions kept ready per ruleset; more are created under load and pooled on return. */
         @WithDefault("16")
         int sessionPoolSize();
+
+        /** Reload when a file under the rules directory changes. */
+        @WithDefault("true")
+        boolean watch();
+
+        /** Quiet period after the last change before reloading: an editor's save is several events. */
+        @WithDefault("500ms")
+        Duration watchDebounce();
     }
 }

@@ -2,11 +2,12 @@ package com.healthcyber.underwriting.engine;
 
 import com.healthcyber.underwriting.application.Application;
 import com.healthcyber.underwriting.config.UnderwritingConfig;
-import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,9 +20,14 @@ public class RuleEngine {
     private final RuleSetCompiler compiler;
     private final Path directory;
 
+    @Inject
     public RuleEngine(UnderwritingConfig config) {
-        this.compiler = new RuleSetCompiler(config.rules().sessionPoolSize());
-        this.directory = config.rules().dir();
+        this(config.rules().dir(), config.rules().sessionPoolSize());
+    }
+
+    RuleEngine(Path directory, int sessionPoolSize) {
+        this.compiler = new RuleSetCompiler(sessionPoolSize);
+        this.directory = directory;
     }
 
     public Path directory() {
@@ -39,13 +45,17 @@ public class RuleEngine {
         return compiler.compile(files);
     }
 
-    /** Makes {@code next} the ruleset new evaluations use; the previous one is disposed once idle. */
-    public void activate(RuleSet next) {
+    /**
+     * Makes {@code next} the ruleset new evaluations use, atomically; the previous one is
+     * disposed once its in-flight evaluations finish. Returns the previous one (already retired).
+     */
+    public Optional<RuleSet> activate(RuleSet next) {
+        next.markActivated(Instant.now());
         RuleSet previous = active.getAndSet(next);
         if (previous != null) {
             previous.retire();
         }
-        Log.infof("ruleset %s active with %d rules from %s", next.version(), next.rules().size(), directory.toAbsolutePath());
+        return Optional.ofNullable(previous);
     }
 
     public Optional<RuleSet> active() {

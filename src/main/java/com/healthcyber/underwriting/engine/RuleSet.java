@@ -29,6 +29,9 @@ public final class RuleSet {
     private final KieContainerSessionsPool sessions;
     /** One lease is the owner's (released by {@link #retire()}); each evaluation adds one. */
     private final AtomicInteger leases = new AtomicInteger(1);
+    private volatile Instant activatedAt;
+    /** Rulesets compiled and not yet disposed in this JVM: bounded when reloads do not leak. */
+    private static final AtomicInteger LIVE = new AtomicInteger();
 
     RuleSet(String version, List<RuleDefinition> rules, KieContainer container, int sessionPoolSize, Instant compiledAt) {
         this.version = version;
@@ -36,6 +39,11 @@ public final class RuleSet {
         this.container = container;
         this.sessions = container.newKieSessionsPool(sessionPoolSize);
         this.compiledAt = compiledAt;
+        LIVE.incrementAndGet();
+    }
+
+    public static int live() {
+        return LIVE.get();
     }
 
     public String version() {
@@ -48,6 +56,15 @@ public final class RuleSet {
 
     public Instant compiledAt() {
         return compiledAt;
+    }
+
+    /** When it began to serve decisions; null for a candidate that never went live. */
+    public Instant activatedAt() {
+        return activatedAt;
+    }
+
+    void markActivated(Instant at) {
+        this.activatedAt = at;
     }
 
     /**
@@ -98,6 +115,7 @@ public final class RuleSet {
         if (leases.decrementAndGet() == 0) {
             sessions.shutdown();
             container.dispose();
+            LIVE.decrementAndGet();
         }
     }
 

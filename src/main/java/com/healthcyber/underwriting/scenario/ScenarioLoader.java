@@ -1,5 +1,6 @@
 package com.healthcyber.underwriting.scenario;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,8 +51,11 @@ public final class ScenarioLoader {
                         scenarios.add(scenario);
                     }
                 }
+            } catch (JsonProcessingException e) {
+                int line = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
+                problems.add(new RuleProblem(name, line, null, "is not a readable scenario file: " + readable(e)));
             } catch (IOException e) {
-                problems.add(new RuleProblem(name, 0, null, "is not a readable scenario file: " + firstLine(e.getMessage())));
+                problems.add(new RuleProblem(name, 0, null, "cannot be read: " + e.getMessage()));
             }
         }
         return new Loaded(scenarios, problems);
@@ -130,6 +134,13 @@ public final class ScenarioLoader {
             }
         }
         return merged;
+    }
+
+    /** Jackson's message without its parser internals, with the line and column a person can find. */
+    private static String readable(JsonProcessingException e) {
+        String message = firstLine(e.getOriginalMessage()).replaceAll(" \\(start marker at .*", "");
+        return e.getLocation() == null ? message
+                : message + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
     }
 
     private static String firstLine(String message) {

@@ -1,0 +1,8 @@
+package com.healthcyber.underwriting.ruleset;
+
+import com.healthcyber.underwriting.decision.Outcome;
+import java.util.List;
+
+/** A worked example the candidate decided differently from what it says. */
+public record FailedScenario(String file, String name, Outcome expectedOutcome, List<String> expectedReasons,
+        Outcome actualOutcome, List<String> actualReasons, String failure) {}

@@ -1,0 +1,10 @@
+package com.healthcyber.underwriting.ruleset;
+
+public enum ReloadStatus {
+    /** The candidate compiled, passed lint and every scenario, and now decides. */
+    ACCEPTED,
+    /** The candidate failed; the previous ruleset keeps deciding. */
+    REJECTED,
+    /** The rule files are the ones already live; nothing was compiled. */
+    UNCHANGED
+}

@@ -1,0 +1,140 @@
+package com.healthcyber.underwriting.ruleset;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.healthcyber.underwriting.config.UnderwritingConfig;
+import com.healthcyber.underwriting.engine.RuleDefinition;
+import com.healthcyber.underwriting.engine.RuleEngine;
+import com.healthcyber.underwriting.engine.RuleFile;
+import com.healthcyber.underwriting.engine.RuleProblem;
+import com.healthcyber.underwriting.engine.RuleSet;
+import com.healthcyber.underwriting.engine.RuleSetCompiler;
+import com.healthcyber.underwriting.engine.RuleSources;
+import com.healthcyber.underwriting.intake.ApplicationReader;
+import com.healthcyber.underwriting.scenario.ScenarioLoader;
+import com.healthcyber.underwriting.scenario.ScenarioRunner;
+import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Puts the rules directory live without a restart. Candidates are compiled and verified on one
+ * background thread, one at a time and never on a request thread; only a candidate that passes
+ * the whole gate replaces the active ruleset, and the swap is atomic.
+ */
+@ApplicationScoped
+public class RuleSetReloader {
+
+    private final RuleEngine engine;
+    private final RuleSetVerifier verifier;
+    private final Path directory;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "rules-reload");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile ReloadAttempt lastAttempt;
+
+    public RuleSetReloader(RuleEngine engine, UnderwritingConfig config, ApplicationReader reader, ObjectMapper mapper) {
+        this.engine = engine;
+        this.directory = config.rules().dir();
+        this.verifier = new RuleSetVerifier(new RuleSetCompiler(config.rules().sessionPoolSize()),
+                new ScenarioLoader(mapper), new ScenarioRunner(reader, mapper));
+    }
+
+    /** Reloads now and waits for the outcome. */
+    public ReloadAttempt reload(String trigger) {
+        Future<ReloadAttempt> attempt = worker.submit(() -> attempt(trigger));
+        try {
+            return attempt.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reloading rules", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("reloading rules failed", e.getCause());
+        }
+    }
+
+    /** Queues a reload and returns at once (for the directory watcher). */
+    public void reloadInBackground(String trigger) {
+        worker.submit(() -> attempt(trigger));
+    }
+
+    public Optional<ReloadAttempt> lastAttempt() {
+        return Optional.ofNullable(lastAttempt);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    private ReloadAttempt attempt(String trigger) {
+        long started = System.nanoTime();
+        Instant at = Instant.now();
+        Optional<RuleSet> active = engine.active();
+        String activeVersion = active.map(RuleSet::version).orElse(null);
+        ReloadAttempt attempt;
+        try {
+            List<RuleFile> files = RuleSources.read(directory);
+            String candidateVersion = RuleSources.version(files);
+            if (candidateVersion.equals(activeVersion)) {
+                attempt = new ReloadAttempt(trigger, ReloadStatus.UNCHANGED, at, millisSince(started), activeVersion,
+                        candidateVersion, List.of(), List.of(), null);
+            } else {
+                attempt = verifyAndActivate(trigger, at, started, active, files);
+            }
+        } catch (IOException e) {
+            attempt = new ReloadAttempt(trigger, ReloadStatus.REJECTED, at, millisSince(started), activeVersion, null,
+                    List.of(new RuleProblem(null, 0, null, e.getMessage())), List.of(), null);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "reloading rules from %s failed unexpectedly", directory.toAbsolutePath());
+            attempt = new ReloadAttempt(trigger, ReloadStatus.REJECTED, at, millisSince(started), activeVersion, null,
+                    List.of(new RuleProblem(null, 0, null, "the reload failed unexpectedly; see the service log")), List.of(), null);
+        }
+        if (attempt.rejected()) {
+            Log.warnf("rules from %s rejected (%s); %s keeps deciding:%s", directory.toAbsolutePath(), trigger,
+                    activeVersion == null ? "no ruleset" : activeVersion, attempt.report());
+        }
+        lastAttempt = attempt;
+        return attempt;
+    }
+
+    private ReloadAttempt verifyAndActivate(String trigger, Instant at, long started, Optional<RuleSet> active, List<RuleFile> files) {
+        String activeVersion = active.map(RuleSet::version).orElse(null);
+        RuleSetVerifier.Verification verification = verifier.verify(directory, files);
+        if (!verification.passed()) {
+            return new ReloadAttempt(trigger, ReloadStatus.REJECTED, at, millisSince(started), activeVersion,
+                    verification.version(), verification.problems(), verification.failures(), null);
+        }
+        RuleSet next = verification.ruleSet();
+        Optional<RuleSet> previous = engine.activate(next);
+        List<RuleDefinition> before = previous.map(RuleSet::rules).orElse(List.of());
+        RuleChanges changes = RuleChanges.between(before, next.rules());
+        if (previous.isPresent()) {
+            Log.infof("ruleset %s -> %s active (%s, %d rules, %d scenarios passed): %s", previous.get().version(),
+                    next.version(), trigger, next.rules().size(), verification.scenarios().size(), changes);
+        } else {
+            Log.infof("ruleset %s active (%s, %d rules from %s, %d scenarios passed)", next.version(), trigger,
+                    next.rules().size(), directory.toAbsolutePath(), verification.scenarios().size());
+        }
+        return new ReloadAttempt(trigger, ReloadStatus.ACCEPTED, at, millisSince(started), next.version(),
+                next.version(), List.of(), List.of(), changes);
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    @PreDestroy
+    void shutdown() {
+        worker.shutdownNow();
+    }
+}

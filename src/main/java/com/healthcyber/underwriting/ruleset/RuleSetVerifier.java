@@ -1,0 +1,72 @@
+package com.healthcyber.underwriting.ruleset;
+
+import com.healthcyber.underwriting.engine.InvalidRuleSetException;
+import com.healthcyber.underwriting.engine.RuleFile;
+import com.healthcyber.underwriting.engine.RuleProblem;
+import com.healthcyber.underwriting.engine.RuleSet;
+import com.healthcyber.underwriting.engine.RuleSetCompiler;
+import com.healthcyber.underwriting.engine.RuleSources;
+import com.healthcyber.underwriting.scenario.ScenarioLoader;
+import com.healthcyber.underwriting.scenario.ScenarioResult;
+import com.healthcyber.underwriting.scenario.ScenarioRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The gate every ruleset passes before it decides anything: it compiles, it lints clean, and
+ * every worked example under {@code scenarios/} decides as written. The service's reloads and
+ * the underwriters' verify command run this same gate.
+ */
+public final class RuleSetVerifier {
+
+    private final RuleSetCompiler compiler;
+    private final ScenarioLoader scenarios;
+    private final ScenarioRunner runner;
+
+    public RuleSetVerifier(RuleSetCompiler compiler, ScenarioLoader scenarios, ScenarioRunner runner) {
+        this.compiler = compiler;
+        this.scenarios = scenarios;
+        this.runner = runner;
+    }
+
+    /**
+     * What the gate found. When {@link #passed()}, the caller owns {@code ruleSet} and must
+     * activate or retire it; otherwise it has been retired already.
+     */
+    public record Verification(String version, RuleSet ruleSet, List<RuleProblem> problems, List<ScenarioResult> scenarios) {
+
+        public boolean passed() {
+            return ruleSet != null && problems.isEmpty() && scenarios.stream().allMatch(ScenarioResult::passed);
+        }
+
+        public List<FailedScenario> failures() {
+            return scenarios.stream().filter(result -> !result.passed())
+                    .map(result -> new FailedScenario(result.scenario().file(), result.scenario().name(),
+                            result.scenario().expect().outcome(), result.scenario().expect().reasons(),
+                            result.outcome(), result.reasons(), result.describeFailure()))
+                    .toList();
+        }
+    }
+
+    public Verification verify(Path directory, List<RuleFile> files) {
+        String version = RuleSources.version(files);
+        RuleSet ruleSet;
+        try {
+            ruleSet = compiler.compile(files);
+        } catch (InvalidRuleSetException e) {
+            return new Verification(version, null, e.problems(), List.of());
+        }
+        ScenarioLoader.Loaded loaded = scenarios.load(directory);
+        List<RuleProblem> problems = new ArrayList<>(loaded.problems());
+        if (loaded.scenarios().isEmpty() && problems.isEmpty()) {
+            problems.add(new RuleProblem(ScenarioLoader.DIRECTORY, 0, null,
+                    "holds no scenarios: a ruleset goes live only with worked examples that show what it decides"));
+        }
+        Verification verification = new Verification(version, ruleSet, problems, runner.run(ruleSet, loaded.scenarios()));
+        if (!verification.passed()) {
+            ruleSet.retire();
+        }
+        return verification;
+    }
+}

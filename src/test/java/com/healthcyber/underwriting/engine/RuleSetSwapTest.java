@@ -1,0 +1,89 @@
+package com.healthcyber.underwriting.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.healthcyber.underwriting.intake.ApplicationReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Swapping rulesets under load: no evaluation fails, none sees a disposed ruleset, none leaks. */
+class RuleSetSwapTest {
+
+    private static final String RULE = """
+            package underwriting.test;
+
+            import com.healthcyber.underwriting.application.*;
+            import function com.healthcyber.underwriting.engine.RuleFunctions.*;
+
+            // revision %d
+            rule "Claims are referred"
+                @code("LOSS_HISTORY")
+                @description("Referred: any claim.")
+            when
+                Claim()
+            then
+                insertLogical( refer( drools, "a claim" ) );
+            end
+            """;
+
+    @TempDir
+    Path rules;
+
+    @Test
+    void evaluationsDuringFiftySwapsAllSucceedAndOnlyTheActiveRulesetStaysLoaded() throws Exception {
+        var application = ApplicationReader.standalone()
+                .read(Files.readAllBytes(Path.of("src/test/resources/applications/cyber-healthcare-example.json")));
+        RuleEngine engine = new RuleEngine(rules, 2);
+        Files.writeString(rules.resolve("claims.drl"), RULE.formatted(0));
+        int liveBefore = RuleSet.live();
+        engine.activate(engine.compile());
+
+        Set<String> activated = ConcurrentHashMap.newKeySet();
+        activated.add(engine.active().orElseThrow().version());
+        List<Throwable> failures = new CopyOnWriteArrayList<>();
+        AtomicInteger evaluations = new AtomicInteger();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Runnable load = () -> {
+            while (running.get()) {
+                try {
+                    Evaluation evaluation = engine.evaluate(application);
+                    if (!activated.contains(evaluation.rulesetVersion()) || evaluation.reasons().size() != 1) {
+                        failures.add(new AssertionError("unexpected evaluation " + evaluation));
+                    }
+                    evaluations.incrementAndGet();
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            }
+        };
+        Thread first = new Thread(load);
+        Thread second = new Thread(load);
+        first.start();
+        second.start();
+        for (int revision = 1; revision <= 50; revision++) {
+            Files.writeString(rules.resolve("claims.drl"), RULE.formatted(revision));
+            RuleSet next = engine.compile();
+            activated.add(next.version());
+            engine.activate(next);
+        }
+        running.set(false);
+        first.join();
+        second.join();
+
+        assertEquals(List.of(), failures);
+        assertTrue(evaluations.get() > 50, "evaluations ran during the swaps: " + evaluations.get());
+        assertEquals(51, activated.size());
+        assertEquals(liveBefore + 1, RuleSet.live(), "only the active ruleset is still loaded");
+        engine.shutdown();
+        assertEquals(liveBefore, RuleSet.live());
+    }
+}

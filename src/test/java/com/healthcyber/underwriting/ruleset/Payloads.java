@@ -1,0 +1,19 @@
+package com.healthcyber.underwriting.ruleset;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+final class Payloads {
+    private Payloads() {}
+
+    static String contractExampleWithPatchDays(int days) {
+        try {
+            return Files.readString(Path.of("src/test/resources/applications/cyber-healthcare-example.json"))
+                    .replace("\"criticalPatchDays\": 14", "\"criticalPatchDays\": " + days);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package com.healthcyber.underwriting.ruleset;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyIterable;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Underwriters' changes go live without a restart, and broken or wrong ones never do. */
+@QuarkusTest
+@TestProfile(CopiedRulesProfile.class)
+class RulesReloadTest {
+
+    private static final Path RULES = CopiedRulesProfile.RULES;
+    private static final String PATCHING = "common/security-hygiene.drl";
+    private static final String PATCHING_SCENARIOS = "scenarios/common/security-hygiene.json";
+
+    @AfterEach
+    void restoreTheRules() {
+        CopiedRules.restore(RULES);
+        given().post("/rules/reload").then().statusCode(200);
+    }
+
+    @Test
+    void showsTheActiveRulesetWithEveryRule() {
+        given().get("/rules").then().statusCode(200)
+                .body("version", matchesPattern("sha256:[0-9a-f]{64}"))
+                .body("activatedAt", notNullValue())
+                .body("directory", equalTo(RULES.toString()))
+                .body("rules.code", hasItems("MISSING_MFA_EMAIL", "LOSS_HISTORY", "MIGRATION_CONDITION"))
+                .body("rules.find { it.code == 'MISSING_MFA_EMAIL' }.name", equalTo("Email without MFA"))
+                .body("rules.find { it.code == 'MISSING_MFA_EMAIL' }.file", equalTo("common/minimum-controls.drl"))
+                .body("rules.find { it.code == 'MISSING_MFA_EMAIL' }.kind", equalTo("DECLINE"))
+                .body("rules.find { it.code == 'MISSING_MFA_EMAIL' }.description", containsString("email"))
+                .body("rules.find { it.code == 'RANSOMWARE_COINSURANCE' }.kind", equalTo("CONDITION"))
+                .body("rules.find { it.code == 'LOSS_HISTORY_PERIOD' }.kind", equalTo("DERIVED_FACT"));
+    }
+
+    @Test
+    void reloadingUnchangedRulesChangesNothing() {
+        String version = version();
+        given().post("/rules/reload").then().statusCode(200).body("status", equalTo("UNCHANGED"));
+        assertEqualsVersion(version);
+    }
+
+    @Test
+    void aVerifiedChangeGoesLiveWithoutARestart() {
+        String before = version();
+        CopiedRules.edit(RULES, PATCHING, "criticalPatchDays > 30", "criticalPatchDays > 21");
+        CopiedRules.edit(RULES, PATCHING_SCENARIOS, "\"criticalPatchDays\": 30", "\"criticalPatchDays\": 21");
+        CopiedRules.edit(RULES, PATCHING_SCENARIOS, "\"criticalPatchDays\": 31", "\"criticalPatchDays\": 22");
+
+        String after = given().post("/rules/reload").then().statusCode(200)
+                .body("status", equalTo("ACCEPTED"))
+                .body("changes.changed", hasItem("PATCHING_CADENCE"))
+                .body("changes.added", emptyIterable())
+                .extract().path("candidateVersion");
+        assertNotEquals(before, after);
+        given().get("/rules").then().body("version", equalTo(after)).body("lastReload.status", equalTo("ACCEPTED"));
+        given().contentType(ContentType.JSON)
+                .body(Payloads.contractExampleWithPatchDays(25))
+                .post("/decisions").then().statusCode(200)
+                .body("rulesetVersion", equalTo(after))
+                .body("reasons.code", hasItem("PATCHING_CADENCE"));
+    }
+
+    @Test
+    void aRuleThatDoesNotCompileNeverGoesLive() {
+        String before = version();
+        CopiedRules.edit(RULES, "common/minimum-controls.drl", "Controls( mfaEmail == false )", "Controls( mfaEmial == false )");
+        given().post("/rules/reload").then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Ruleset rejected"))
+                .body("reload.status", equalTo("REJECTED"))
+                .body("reload.problems[0].file", equalTo("common/minimum-controls.drl"))
+                .body("reload.problems[0].line", greaterThan(0))
+                .body("reload.problems[0].rule", equalTo("Email without MFA"))
+                .body("reload.problems[0].message", containsString("mfaEmial"));
+        assertStillDecidesWith(before);
+        given().get("/rules").then()
+                .body("lastReload.status", equalTo("REJECTED"))
+                .body("lastReload.problems[0].rule", equalTo("Email without MFA"));
+    }
+
+    @Test
+    void aRuleThatFailsLintNeverGoesLive() {
+        String before = version();
+        CopiedRules.edit(RULES, PATCHING, "when\n    Controls( $days", "    salience 100\nwhen\n    Controls( $days");
+        given().post("/rules/reload").then().statusCode(422)
+                .body("reload.problems[0].file", equalTo(PATCHING))
+                .body("reload.problems[0].rule", equalTo("Critical patches applied slowly"))
+                .body("reload.problems[0].message", containsString("salience"));
+        assertStillDecidesWith(before);
+    }
+
+    @Test
+    void aChangeThatBreaksAScenarioNeverGoesLive() {
+        String before = version();
+        CopiedRules.edit(RULES, PATCHING, "criticalPatchDays > 30", "criticalPatchDays > 40");
+        given().post("/rules/reload").then().statusCode(422)
+                .body("reload.problems", emptyIterable())
+                .body("reload.failedScenarios[0].file", equalTo(PATCHING_SCENARIOS))
+                .body("reload.failedScenarios[0].name", equalTo("Critical patches in 31 days are referred"))
+                .body("reload.failedScenarios[0].expectedOutcome", equalTo("REFER"))
+                .body("reload.failedScenarios[0].expectedReasons", hasItem("PATCHING_CADENCE"))
+                .body("reload.failedScenarios[0].actualOutcome", equalTo("ACCEPT"))
+                .body("reload.failedScenarios[0].actualReasons", emptyIterable());
+        assertStillDecidesWith(before);
+    }
+
+    @Test
+    void aBrokenScenarioFileNeverGoesLive() throws Exception {
+        Files.writeString(RULES.resolve("scenarios/broken.json"), "{ \"scenarios\": [ { \"name\": \"x\" ");
+        CopiedRules.edit(RULES, PATCHING, "critical patches are applied within", "critical patches take");
+        given().post("/rules/reload").then().statusCode(422)
+                .body("reload.problems[0].file", equalTo("scenarios/broken.json"))
+                .body("reload.problems[0].message", containsString("line 1"))
+                .body("reload.problems[0].message", not(containsString("REDACTED")));
+    }
+
+    @Test
+    void aFixedChangeGoesLiveAfterARejection() {
+        CopiedRules.edit(RULES, "common/minimum-controls.drl", "Controls( mfaEmail == false )", "Controls( mfaEmial == false )");
+        given().post("/rules/reload").then().statusCode(422);
+        CopiedRules.edit(RULES, "common/minimum-controls.drl", "Controls( mfaEmial == false )", "Controls( mfaEmail == false )");
+        CopiedRules.edit(RULES, "common/minimum-controls.drl", "email does not require MFA\"", "email is not protected by MFA\"");
+        given().post("/rules/reload").then().statusCode(200)
+                .body("status", equalTo("ACCEPTED"))
+                .body("changes.changed", hasItem("MISSING_MFA_EMAIL"))
+                .body("changes.changed", not(hasItem("MISSING_MFA_REMOTE_ACCESS")));
+    }
+
+    @Test
+    void readinessReportsTheActiveRuleset() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'ruleset' }.data.version", equalTo(version()));
+    }
+
+    private static String version() {
+        return given().get("/rules").then().statusCode(200).extract().path("version");
+    }
+
+    private static void assertEqualsVersion(String expected) {
+        given().get("/rules").then().body("version", equalTo(expected));
+    }
+
+    private static void assertStillDecidesWith(String version) {
+        assertEqualsVersion(version);
+        given().contentType(ContentType.JSON).body(Payloads.contractExampleWithPatchDays(14))
+                .post("/decisions").then().statusCode(200)
+                .body("rulesetVersion", equalTo(version))
+                .body("outcome", equalTo("REFER"));
+    }
+}

@@ -1,0 +1,57 @@
+package com.healthcyber.underwriting.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.healthcyber.underwriting.ruleset.CopiedRules;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The underwriters' verify command, on the shipped rules and on a changed copy elsewhere. */
+class VerifyRulesTest {
+
+    @Test
+    void verifiesTheShippedRules() {
+        Result result = verify(Path.of("rules"));
+        assertEquals(0, result.status(), result.output());
+        assertTrue(result.output().contains("VERIFIED: these rules can go live."), result.output());
+        assertTrue(result.output().matches("(?s).*\\n\\d+ passed, 0 failed\\s*"), result.output());
+        assertTrue(result.output().contains("ok   scenarios/common/loss-history.json"), result.output());
+    }
+
+    @Test
+    void reportsAFailingScenarioInACopyWithExpectedAndActual() {
+        Path copy = CopiedRules.fresh();
+        CopiedRules.edit(copy, "common/security-hygiene.drl", "criticalPatchDays > 30", "criticalPatchDays > 40");
+        Result result = verify(copy);
+        assertEquals(1, result.status(), result.output());
+        assertTrue(result.output().contains("FAIL scenarios/common/security-hygiene.json"), result.output());
+        assertTrue(result.output().contains("\"Critical patches in 31 days are referred\": expected REFER [PATCHING_CADENCE], got ACCEPT []"), result.output());
+        assertTrue(result.output().contains("NOT VERIFIED"), result.output());
+    }
+
+    @Test
+    void reportsACompileErrorWithFileLineAndRule() {
+        Path copy = CopiedRules.fresh();
+        CopiedRules.edit(copy, "common/minimum-controls.drl", "Controls( mfaEmail == false )", "Controls( mfaEmial == false )");
+        Result result = verify(copy);
+        assertEquals(1, result.status(), result.output());
+        assertTrue(result.output().contains("PROBLEM common/minimum-controls.drl:20 rule \"Email without MFA\""), result.output());
+    }
+
+    @Test
+    void failsOnADirectoryThatDoesNotExist() {
+        assertEquals(2, verify(Path.of("target", "no-such-rules")).status());
+    }
+
+    private record Result(int status, String output) {}
+
+    private static Result verify(Path directory) {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        int status = VerifyRules.run(directory, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        return new Result(status, buffer.toString(StandardCharsets.UTF_8));
+    }
+}
