@@ -9,7 +9,7 @@ PORT=${PORT:-8089}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-16}
 ROUNDS=${ROUNDS:-2}
-APPLICATION=${APPLICATION:-src/test/resources/applications/cyber-healthcare-example.json}
+APPLICATION=${APPLICATION:-src/main/resources/examples/cyber-healthcare-application.json}
 export APPLICATION
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 2; }
 

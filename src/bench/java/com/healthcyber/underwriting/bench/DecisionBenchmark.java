@@ -34,7 +34,7 @@ public class DecisionBenchmark {
     @Param("rules")
     public String rulesDir;
 
-    @Param({"cyber-healthcare-example.json", "medical-registry-example.json"})
+    @Param({"cyber-healthcare-application.json", "medical-registry-application.json"})
     public String application;
 
     private RuleSet ruleSet;
@@ -44,7 +44,7 @@ public class DecisionBenchmark {
     public void setUp() throws Exception {
         StandaloneLogging.quiet();
         ruleSet = new RuleSetCompiler(4).compile(RuleSources.read(Path.of(rulesDir)));
-        byte[] body = Files.readAllBytes(Path.of("src/test/resources/applications", application));
+        byte[] body = Files.readAllBytes(Path.of("src/main/resources/examples", application));
         parsed = ApplicationReader.standalone().read(body);
     }
 

@@ -108,6 +108,7 @@ public final class RuleSetCompiler {
         return text.replaceAll("\\s+", " ")
                 .replaceAll("Rule Compilation error :? ?(\\[Rule name='[^']*'\\])?", "")
                 .replaceAll(" for the type Rule_\\w+", "")
+                .replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+([A-Z]\\w*)", "$1") // Controls.mfaEmial(), not com.….Controls
                 .trim();
     }
 }

@@ -3,6 +3,7 @@ package com.healthcyber.underwriting.engine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -16,12 +17,15 @@ public final class RuleSources {
 
     private RuleSources() {}
 
-    /** Every {@code .drl} file under {@code directory}, in path order. */
+    /**
+     * Every {@code .drl} file under {@code directory}, in path order. Links are followed: a
+     * Kubernetes ConfigMap volume is a tree of links that the kubelet swaps atomically.
+     */
     public static List<RuleFile> read(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             throw new IOException("rules directory " + directory.toAbsolutePath() + " does not exist or is not a directory");
         }
-        try (Stream<Path> paths = Files.walk(directory)) {
+        try (Stream<Path> paths = Files.walk(directory, FileVisitOption.FOLLOW_LINKS)) {
             return paths.filter(path -> path.getFileName().toString().endsWith(".drl"))
                     .filter(Files::isRegularFile)
                     .map(path -> new RuleFile(relative(directory, path), readUtf8(path)))

@@ -6,7 +6,12 @@ import com.healthcyber.underwriting.ruleset.ReloadAttempt;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code GET /rules}: the ruleset deciding now, and how the last attempt to change it went. */
+/**
+ * {@code GET /rules}: the ruleset deciding now, and how the last attempt to change it went.
+ *
+ * @param loadedRuleSets rulesets compiled and not yet disposed: the active one, plus any still
+ *     finishing in-flight decisions or being verified; stays small however many reloads ran
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RuleSetView(String version, Instant activatedAt, String directory, int ruleCount, List<RuleDefinition> rules,
-        ReloadAttempt lastReload) {}
+public record RuleSetView(String version, Instant activatedAt, String directory, int ruleCount, int loadedRuleSets,
+        List<RuleDefinition> rules, ReloadAttempt lastReload) {}

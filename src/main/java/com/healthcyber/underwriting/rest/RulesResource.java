@@ -11,10 +11,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 @Path("/rules")
+@Tag(name = "Rules")
 public class RulesResource {
 
     private final RuleEngine engine;
@@ -27,10 +33,15 @@ public class RulesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The active ruleset", description = "Version, activation time, every rule, and the last reload attempt.")
+    @APIResponse(responseCode = "200", description = "The active ruleset",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSetView.class)))
+    @APIResponse(responseCode = "503", description = "No valid ruleset is active yet",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RuleSetView active() {
         RuleSet ruleSet = engine.active().orElseThrow(NoActiveRuleSetException::new);
         return new RuleSetView(ruleSet.version(), ruleSet.activatedAt(), reloader.directory().toAbsolutePath().toString(),
-                ruleSet.rules().size(), ruleSet.rules(), reloader.lastAttempt().orElse(null));
+                ruleSet.rules().size(), RuleSet.live(), ruleSet.rules(), reloader.lastAttempt().orElse(null));
     }
 
     /**
@@ -40,6 +51,12 @@ public class RulesResource {
     @POST
     @Path("/reload")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Reload the rules directory",
+            description = "Compiles, lints and runs every scenario of the server's own rules directory; only a ruleset that passes replaces the active one.")
+    @APIResponse(responseCode = "200", description = "Accepted, or unchanged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReloadAttempt.class)))
+    @APIResponse(responseCode = "422", description = "Rejected: the previous ruleset keeps deciding; `reload` holds problems and failing scenarios",
+            content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Response reload() {
         ReloadAttempt attempt = reloader.reload("api");
         if (!attempt.rejected()) {

@@ -12,6 +12,9 @@ import com.healthcyber.underwriting.engine.RuleSources;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.scenario.ScenarioLoader;
 import com.healthcyber.underwriting.scenario.ScenarioRunner;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,9 +45,13 @@ public class RuleSetReloader {
         return thread;
     });
     private volatile ReloadAttempt lastAttempt;
+    private final MeterRegistry registry;
+    private Gauge activeVersionInfo;
 
-    public RuleSetReloader(RuleEngine engine, UnderwritingConfig config, ApplicationReader reader, ObjectMapper mapper) {
+    public RuleSetReloader(RuleEngine engine, UnderwritingConfig config, ApplicationReader reader, ObjectMapper mapper,
+            MeterRegistry registry) {
         this.engine = engine;
+        this.registry = registry;
         this.directory = config.rules().dir();
         this.verifier = new RuleSetVerifier(new RuleSetCompiler(config.rules().sessionPoolSize()),
                 new ScenarioLoader(mapper), new ScenarioRunner(reader, mapper));
@@ -104,7 +111,25 @@ public class RuleSetReloader {
                     activeVersion == null ? "no ruleset" : activeVersion, attempt.report());
         }
         lastAttempt = attempt;
+        recordMetrics(attempt);
         return attempt;
+    }
+
+    /** Reload counts by status, and the active version as an info metric (value 1, version as label). */
+    private void recordMetrics(ReloadAttempt attempt) {
+        Counter.builder("underwriting.ruleset.reloads")
+                .description("Attempts to put the rules directory live, by status and trigger")
+                .tags("status", attempt.status().name().toLowerCase(java.util.Locale.ROOT), "trigger", attempt.trigger())
+                .register(registry).increment();
+        if (attempt.status() == ReloadStatus.ACCEPTED) {
+            if (activeVersionInfo != null) {
+                registry.remove(activeVersionInfo);
+            }
+            activeVersionInfo = Gauge.builder("underwriting.ruleset.info", () -> 1)
+                    .description("The ruleset deciding now; its version is the label")
+                    .tags("version", attempt.activeVersion())
+                    .register(registry);
+        }
     }
 
     private ReloadAttempt verifyAndActivate(String trigger, Instant at, long started, Optional<RuleSet> active, List<RuleFile> files) {

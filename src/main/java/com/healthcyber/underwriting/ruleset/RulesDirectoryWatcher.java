@@ -4,6 +4,7 @@ import io.quarkus.logging.Log;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
@@ -46,7 +47,7 @@ final class RulesDirectoryWatcher implements AutoCloseable {
     }
 
     private void registerTree(Path directory) throws IOException {
-        try (Stream<Path> directories = Files.walk(directory)) {
+        try (Stream<Path> directories = Files.walk(directory, FileVisitOption.FOLLOW_LINKS)) {
             for (Path each : directories.filter(Files::isDirectory).toList()) {
                 each.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.healthcyber.underwriting.engine.RuleProblem;
 import java.io.IOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ public final class ScenarioLoader {
     }
 
     private static List<Path> scenarioFiles(Path directory, List<RuleProblem> problems) {
-        try (Stream<Path> paths = Files.walk(directory)) {
+        try (Stream<Path> paths = Files.walk(directory, FileVisitOption.FOLLOW_LINKS)) {
             return paths.filter(path -> path.toString().endsWith(".json"))
                     .filter(path -> !directory.relativize(path).startsWith(BASES))
                     .sorted()

@@ -41,7 +41,7 @@ class RuleSetSwapTest {
     @Test
     void evaluationsDuringFiftySwapsAllSucceedAndOnlyTheActiveRulesetStaysLoaded() throws Exception {
         var application = ApplicationReader.standalone()
-                .read(Files.readAllBytes(Path.of("src/test/resources/applications/cyber-healthcare-example.json")));
+                .read(Files.readAllBytes(Path.of("src/main/resources/examples/cyber-healthcare-application.json")));
         RuleEngine engine = new RuleEngine(rules, 2);
         Files.writeString(rules.resolve("claims.drl"), RULE.formatted(0));
         int liveBefore = RuleSet.live();

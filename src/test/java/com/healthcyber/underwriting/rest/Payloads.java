@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 
-/** Request bodies for endpoint tests, loaded from {@code src/test/resources/applications}. */
+/** Request bodies for endpoint tests, loaded from the examples the OpenAPI document also shows. */
 final class Payloads {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -16,18 +16,18 @@ final class Payloads {
     private Payloads() {}
 
     static String contractExample() {
-        return text("cyber-healthcare-example.json");
+        return text("cyber-healthcare-application.json");
     }
 
     /** The contract example with one change made to it. */
     static String contractExampleWith(Consumer<ObjectNode> change) {
-        ObjectNode application = (ObjectNode) tree("cyber-healthcare-example.json");
+        ObjectNode application = (ObjectNode) tree("cyber-healthcare-application.json");
         change.accept(application);
         return application.toString();
     }
 
     static String registryExample() {
-        return text("medical-registry-example.json");
+        return text("medical-registry-application.json");
     }
 
     private static JsonNode tree(String name) {
@@ -39,7 +39,7 @@ final class Payloads {
     }
 
     private static String text(String name) {
-        try (InputStream in = Payloads.class.getResourceAsStream("/applications/" + name)) {
+        try (InputStream in = Payloads.class.getResourceAsStream("/examples/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test payload " + name);
             }

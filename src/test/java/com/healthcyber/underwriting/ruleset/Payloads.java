@@ -10,7 +10,7 @@ final class Payloads {
 
     static String contractExampleWithPatchDays(int days) {
         try {
-            return Files.readString(Path.of("src/test/resources/applications/cyber-healthcare-example.json"))
+            return Files.readString(Path.of("src/main/resources/examples/cyber-healthcare-application.json"))
                     .replace("\"criticalPatchDays\": 14", "\"criticalPatchDays\": " + days);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,89 @@
+package com.healthcyber.underwriting.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Writes a ruleset {@code factor} times the size of {@code rules/}: the v1 rules plus generated
+ * rules shaped like them (range and equality tests on the same facts and fields), almost all of
+ * which never fire for the benchmark's applications, and one in forty that does.
+ *
+ * <pre>java … RuleSetScaling target/rules-10x 10</pre>
+ */
+public final class RuleSetScaling {
+
+    private static final List<String> NEVER_FIRES = List.of(
+            "Controls( criticalPatchDays > %d )",
+            "Applicant( annualRevenue > 1000000000000L + %d )",
+            "Coverage( limit > 1000000000000L + %d )",
+            "PatientData( patientRecords > 1000000000000L + %d )",
+            "Claim( paid > 1000000000000L + %d )",
+            "Registry( records > 1000000000000L + %d )",
+            "Breach( recordsAffected > 1000000000000L + %d )",
+            "Application( product == Product.MEDICAL_REGISTRY )\n    Registry( contributingSources > 100000 + %d )",
+            "Controls( criticalPatchDays == -%d )");
+
+    private RuleSetScaling() {}
+
+    public static void main(String[] args) throws IOException {
+        Path target = Path.of(args.length > 0 ? args[0] : "target/rules-10x");
+        int factor = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        Path source = Path.of("rules");
+        copyDrl(source, target);
+        long v1Rules;
+        try (Stream<Path> files = Files.walk(source)) {
+            v1Rules = 0;
+            for (Path file : files.filter(path -> path.toString().endsWith(".drl")).toList()) {
+                v1Rules += Files.readAllLines(file).stream().filter(line -> line.startsWith("rule \"")).count();
+            }
+        }
+        int generated = (int) (v1Rules * (factor - 1));
+        int perFile = 50;
+        Files.createDirectories(target.resolve("generated"));
+        for (int file = 0; file * perFile < generated; file++) {
+            StringBuilder drl = new StringBuilder("""
+                    package underwriting.generated;
+
+                    import com.healthcyber.underwriting.application.*;
+                    import function com.healthcyber.underwriting.engine.RuleFunctions.*;
+                    """);
+            for (int n = file * perFile; n < Math.min(generated, (file + 1) * perFile); n++) {
+                boolean fires = n % 40 == 0;
+                String condition = fires ? "Coverage( retention >= 0 )" : NEVER_FIRES.get(n % NEVER_FIRES.size()).formatted(1000 + n);
+                drl.append("""
+
+                        rule "Generated rule %d"
+                            @code("GENERATED_%d")
+                            @description("Generated for the scaling benchmark.")
+                        when
+                            %s
+                        then
+                            insertLogical( %s( drools, "generated rule %d" ) );
+                        end
+                        """.formatted(n, n, condition, fires ? "condition" : "refer", n));
+            }
+            Files.writeString(target.resolve("generated/generated-" + file + ".drl"), drl);
+        }
+        System.out.println(target + ": " + v1Rules + " v1 rules + " + generated + " generated (" + (generated / 40 + 1) + " of them fire)");
+    }
+
+    private static void copyDrl(Path source, Path target) throws IOException {
+        if (Files.exists(target)) {
+            try (Stream<Path> old = Files.walk(target)) {
+                for (Path path : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".drl")).toList()) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package com.healthcyber.underwriting.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.PathItem;
+
+/**
+ * Puts decision-api.md's example applications into the OpenAPI document, read from the same
+ * files the tests and the README's curl use, so the published examples cannot drift.
+ */
+public class OpenApiExamples implements OASFilter {
+
+    static final Map<String, String> EXAMPLES = Map.of(
+            "cyberHealthcare", "/examples/cyber-healthcare-application.json",
+            "medicalRegistry", "/examples/medical-registry-application.json");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        PathItem decisions = openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem("/decisions");
+        if (decisions == null || decisions.getPOST() == null || decisions.getPOST().getRequestBody() == null) {
+            return;
+        }
+        MediaType json = decisions.getPOST().getRequestBody().getContent().getMediaType("application/json");
+        if (json == null) {
+            return;
+        }
+        EXAMPLES.forEach((name, resource) -> json.addExample(name, OASFactory.createExample()
+                .summary(name.equals("cyberHealthcare") ? "A small physician practice (decision-api.md)" : "A registry operator")
+                .value(read(resource))));
+    }
+
+    private static Object read(String resource) {
+        try (InputStream in = OpenApiExamples.class.getResourceAsStream(resource)) {
+            return new ObjectMapper().readValue(in, Object.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

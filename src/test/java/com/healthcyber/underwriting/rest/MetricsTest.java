@@ -1,0 +1,27 @@
+package com.healthcyber.underwriting.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class MetricsTest {
+
+    @Test
+    void exposesDecisionsReasonsLatencyAndRulesetInPrometheusFormat() {
+        given().contentType(ContentType.JSON).body(Payloads.contractExample()).post("/decisions").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("underwriting_decisions_total{outcome=\"REFER\",product=\"CYBER_HEALTHCARE\"}"))
+                .body(containsString("underwriting_decision_reasons_total{code=\"LOSS_HISTORY\",outcome=\"REFER\"}"))
+                .body(containsString("underwriting_decision_engine_seconds_bucket{product=\"CYBER_HEALTHCARE\""))
+                .body(containsString("underwriting_decision_total_seconds_count{product=\"CYBER_HEALTHCARE\"}"))
+                .body(containsString("underwriting_ruleset_reloads_total{status=\"accepted\",trigger=\"startup\"}"))
+                .body(containsString("underwriting_ruleset_info{version=\"sha256:"))
+                .body(containsString("http_server_requests_seconds_count{method=\"POST\""))
+                .body(not(containsString("APP-1001")));
+    }
+}

@@ -1,0 +1,97 @@
+package com.healthcyber.underwriting.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document integrators generate clients from is complete and agrees with the contract. */
+@QuarkusTest
+class OpenApiTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Test
+    void documentsEveryPublicEndpoint() throws Exception {
+        JsonNode paths = document().get("paths");
+        assertTrue(paths.at("/~1decisions/post").isObject(), "POST /decisions");
+        assertTrue(paths.at("/~1rules/get").isObject(), "GET /rules");
+        assertTrue(paths.at("/~1rules~1reload/post").isObject(), "POST /rules/reload");
+        JsonNode responses = paths.at("/~1decisions/post/responses");
+        for (String status : List.of("200", "400", "413", "415", "500", "503")) {
+            assertTrue(responses.has(status), "POST /decisions documents " + status);
+        }
+        assertTrue(responses.at("/400/content/application~1problem+json").isObject());
+    }
+
+    @Test
+    void theApplicationSchemaHasTheContractsRequiredFieldsAndEnums() throws Exception {
+        JsonNode schemas = document().at("/components/schemas");
+        assertTrue(names(schemas.at("/Application/required")).containsAll(
+                List.of("applicationId", "product", "applicant", "controls", "history", "coverage")));
+        assertTrue(names(schemas.at("/Controls/required")).containsAll(List.of("mfaEmail", "mfaRemoteAccess", "criticalPatchDays")));
+        assertFalse(names(schemas.at("/Controls/required")).contains("lastBackupRestoreTest"), "optional");
+        assertEquals(List.of("CYBER_HEALTHCARE", "MEDICAL_REGISTRY"), names(schemas.at("/Product/enum")));
+        assertTrue(names(schemas.at("/Outcome/enum")).containsAll(List.of("ACCEPT", "REFER", "DECLINE")));
+    }
+
+    @Test
+    void carriesTheContractsExampleApplications() throws Exception {
+        JsonNode examples = document().at("/paths/~1decisions/post/requestBody/content/application~1json/examples");
+        assertEquals("APP-1001", examples.at("/cyberHealthcare/value/applicationId").asText());
+        assertEquals("MEDICAL_REGISTRY", examples.at("/medicalRegistry/value/product").asText());
+    }
+
+    @Test
+    void theShippedExamplesValidateAgainstThePublishedSchema() throws Exception {
+        JsonSchema schema = applicationSchema();
+        for (String example : List.of(Payloads.contractExample(), Payloads.registryExample())) {
+            Set<ValidationMessage> errors = schema.validate(MAPPER.readTree(example));
+            assertEquals(Set.of(), errors);
+        }
+    }
+
+    @Test
+    void thePublishedSchemaRejectsWhatTheServiceRejects() throws Exception {
+        JsonSchema schema = applicationSchema();
+        ObjectNode broken = (ObjectNode) MAPPER.readTree(Payloads.contractExample());
+        broken.withObject("/controls").remove("mfaEmail");
+        broken.put("product", "AUTO");
+        assertEquals(2, schema.validate(broken).size(), schema.validate(broken).toString());
+    }
+
+    @Test
+    void servesSwaggerUi() {
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    /** The document itself is the schema root, so its #/components/schemas references resolve. */
+    private static JsonSchema applicationSchema() throws Exception {
+        ObjectNode root = (ObjectNode) document();
+        root.put("$ref", "#/components/schemas/Application");
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
+    }
+
+    private static JsonNode document() throws Exception {
+        return MAPPER.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+    }
+
+    private static List<String> names(JsonNode array) {
+        List<String> names = new ArrayList<>();
+        array.forEach(node -> names.add(node.asText()));
+        return names;
+    }
+}
