@@ -14,12 +14,16 @@ export APPLICATION
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 2; }
 
 ./mvnw -B -q package -DskipTests -Dquarkus.profile=bench -Dquarkus.package.output-directory=bench-app
-java -Xmx512m -XX:+UseParallelGC -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
+# Both endpoints need the same bearer token: a local key pair in the bench's own data directory.
+export UNDERWRITING_DATA_DIR=target/bench-data
+TOKEN=$(./mvnw -q exec:exec@mint-token -Droles=decisions:write)
+export TOKEN
+java -Xmx512m -XX:+UseParallelGC -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.port=$((PORT + 1000)) \
   -Dunderwriting.rules.dir="${RULES_DIR:-rules}" -jar target/bench-app/quarkus-run.jar > target/http-bench-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do
-  curl -sf -o /dev/null -H 'Content-Type: application/json' --data @"$APPLICATION" "http://127.0.0.1:$PORT/decisions" && break
+  curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data @"$APPLICATION" "http://127.0.0.1:$PORT/decisions" && break
   sleep 1
 done
 

@@ -3,6 +3,7 @@ local file = assert(io.open(os.getenv("APPLICATION"), "r"))
 wrk.method = "POST"
 wrk.body = file:read("*a")
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
 file:close()
 
 done = function(summary, latency, requests)

@@ -17,13 +17,17 @@ MESSAGE_FILE=$RULES/common/minimum-controls.drl
 
 ./mvnw -B -q package -DskipTests
 rm -rf "$RULES"; cp -r rules "$RULES"
-java -Xmx512m -XX:+UseParallelGC -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
+export UNDERWRITING_DATA_DIR=target/bench-data
+TOKEN=$(./mvnw -q exec:exec@mint-token -Droles=decisions:write,decisions:read,rules:admin)
+export TOKEN
+MANAGEMENT="http://127.0.0.1:$((PORT + 1000))"
+java -Xmx512m -XX:+UseParallelGC -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.port=$((PORT + 1000)) \
   -Dunderwriting.rules.dir="$RULES" -jar target/quarkus-app/quarkus-run.jar > target/reload-bench-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -sf -o /dev/null "$BASE/q/health/ready" && break; sleep 1; done
+for _ in $(seq 1 60); do curl -sf -o /dev/null "$MANAGEMENT/q/health/ready" && break; sleep 1; done
 
-version() { curl -s "$BASE/rules" | sed -E 's/.*"version":"(sha256:[0-9a-f]+)".*/\1/; s/^(sha256:[0-9a-f]{64}).*/\1/'; }
+version() { curl -s -H "Authorization: Bearer $TOKEN" "$BASE/rules" | sed -E 's/.*"version":"(sha256:[0-9a-f]+)".*/\1/; s/^(sha256:[0-9a-f]{64}).*/\1/'; }
 # Gives MISSING_MFA_EMAIL's message a new revision number: a valid change with a new version.
 revise() { sed -i -E "s/\"email does not require MFA( \(r[0-9]+\))?\"/\"email does not require MFA (r$1)\"/" "$MESSAGE_FILE"; }
 now_ms() { date +%s%3N; }
@@ -48,7 +52,7 @@ run_wrk 75s > target/reload-bench-wrk.txt &
 WRK=$!
 sleep 3
 accepted=("$(version)"); rejected=()
-reload() { curl -s -X POST "$BASE/rules/reload"; }
+reload() { curl -s -H "Authorization: Bearer $TOKEN" -X POST "$BASE/rules/reload"; }
 for step in 1 2 3 4 5 6 7 8 9 10; do
   cp -r "$RULES" target/reload-bench-rules.before
   case $step in
@@ -90,4 +94,4 @@ for i in $(seq 1 "$RELOADS"); do revise "$((1000 + i))"; reload >/dev/null; done
 echo "$RELOADS reloads in $(( ($(now_ms) - start) / 1000 )) s"
 echo "end:   $(heap)"
 echo "final version answering: $(version)"
-echo "rulesets loaded (active + not yet disposed): $(curl -s "$BASE/rules" | grep -oE '"loadedRuleSets":[0-9]+' | cut -d: -f2)"
+echo "rulesets loaded (active + not yet disposed): $(curl -s -H "Authorization: Bearer $TOKEN" "$BASE/rules" | grep -oE '"loadedRuleSets":[0-9]+' | cut -d: -f2)"

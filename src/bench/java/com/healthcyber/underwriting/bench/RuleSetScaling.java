@@ -9,22 +9,25 @@ import java.util.stream.Stream;
 /**
  * Writes a ruleset {@code factor} times the size of {@code rules/}: the v1 rules plus generated
  * rules shaped like them (range and equality tests on the same facts and fields), almost all of
- * which never fire for the benchmark's applications, and one in forty that does.
+ * which never fire for the benchmark's applications, and one in a hundred that does.
  *
  * <pre>java … RuleSetScaling target/rules-10x 10</pre>
  */
 public final class RuleSetScaling {
 
+    /** Thresholds are literals, as underwriters write them, so the engine can index them. */
     private static final List<String> NEVER_FIRES = List.of(
             "Controls( criticalPatchDays > %d )",
-            "Applicant( annualRevenue > 1000000000000L + %d )",
-            "Coverage( limit > 1000000000000L + %d )",
-            "PatientData( patientRecords > 1000000000000L + %d )",
-            "Claim( paid > 1000000000000L + %d )",
-            "Registry( records > 1000000000000L + %d )",
-            "Breach( recordsAffected > 1000000000000L + %d )",
-            "Application( product == Product.MEDICAL_REGISTRY )\n    Registry( contributingSources > 100000 + %d )",
+            "Applicant( annualRevenue > 1000000%dL )",
+            "Coverage( limit > 1000000%dL )",
+            "PatientData( patientRecords > 1000000%dL )",
+            "Claim( paid > 1000000%dL )",
+            "Registry( records > 1000000%dL )",
+            "Breach( recordsAffected > 1000000%dL )",
+            "Application( product == Product.MEDICAL_REGISTRY )\n    Registry( contributingSources > 100%d )",
             "Controls( criticalPatchDays == -%d )");
+    /** One generated rule in this many fires for the benchmark's applications. */
+    private static final int FIRES_EVERY = 100;
 
     private RuleSetScaling() {}
 
@@ -51,7 +54,7 @@ public final class RuleSetScaling {
                     import function com.healthcyber.underwriting.engine.RuleFunctions.*;
                     """);
             for (int n = file * perFile; n < Math.min(generated, (file + 1) * perFile); n++) {
-                boolean fires = n % 40 == 0;
+                boolean fires = n % FIRES_EVERY == 0;
                 String condition = fires ? "Coverage( retention >= 0 )" : NEVER_FIRES.get(n % NEVER_FIRES.size()).formatted(1000 + n);
                 drl.append("""
 
@@ -67,7 +70,7 @@ public final class RuleSetScaling {
             }
             Files.writeString(target.resolve("generated/generated-" + file + ".drl"), drl);
         }
-        System.out.println(target + ": " + v1Rules + " v1 rules + " + generated + " generated (" + (generated / 40 + 1) + " of them fire)");
+        System.out.println(target + ": " + v1Rules + " v1 rules + " + generated + " generated (" + ((generated + FIRES_EVERY - 1) / FIRES_EVERY) + " of them fire)");
     }
 
     private static void copyDrl(Path source, Path target) throws IOException {

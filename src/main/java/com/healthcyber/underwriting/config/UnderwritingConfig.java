@@ -11,6 +11,14 @@ public interface UnderwritingConfig {
 
     Rules rules();
 
+    Data data();
+
+    interface Data {
+        /** Where the service keeps its own files: the local signing key of a run without an identity provider. */
+        @WithDefault("data")
+        Path dir();
+    }
+
     interface Rules {
         /** The DRL directory, relative to the working directory unless absolute. */
         @WithDefault("rules")

@@ -6,7 +6,9 @@ import com.healthcyber.underwriting.application.ReasonOutcome;
 import com.healthcyber.underwriting.decision.Decision;
 import com.healthcyber.underwriting.decision.Outcome;
 import com.healthcyber.underwriting.intake.ApplicationReader;
+import com.healthcyber.underwriting.security.Roles;
 import io.quarkus.arc.profile.IfBuildProfile;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -41,6 +43,7 @@ public class BaselineResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DECISIONS_WRITE) // the same authentication cost as the real endpoint
     public Decision echo(byte[] body) {
         Application application = applications.read(body);
         return new Decision(UUID.randomUUID().toString(), application.applicationId(), application.product(), Outcome.REFER,

@@ -4,6 +4,10 @@ import com.healthcyber.underwriting.engine.NoActiveRuleSetException;
 import com.healthcyber.underwriting.intake.InvalidApplicationException;
 import com.healthcyber.underwriting.engine.RuleEvaluationException;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -26,6 +30,18 @@ public class ProblemMappers {
         Response.StatusType status = e.getResponse().getStatusInfo();
         // Messages from the HTTP layer name the method, path or media type at fault, never application data.
         return Problem.of(status, status.getReasonPhrase(), e.getMessage()).toResponse();
+    }
+
+    /** Missing, malformed, forged, expired or foreign tokens all look the same from outside. */
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class, AuthenticationCompletionException.class})
+    public Response unauthenticated() {
+        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "Unauthorized",
+                "A valid bearer token is required.").toResponse()).header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper(ForbiddenException.class)
+    public Response forbidden() {
+        return Problem.of(Response.Status.FORBIDDEN, "Forbidden", "The token's roles do not allow this request.").toResponse();
     }
 
     @ServerExceptionMapper

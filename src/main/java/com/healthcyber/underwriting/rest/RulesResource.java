@@ -5,6 +5,8 @@ import com.healthcyber.underwriting.engine.RuleEngine;
 import com.healthcyber.underwriting.engine.RuleSet;
 import com.healthcyber.underwriting.ruleset.ReloadAttempt;
 import com.healthcyber.underwriting.ruleset.RuleSetReloader;
+import com.healthcyber.underwriting.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,6 +40,7 @@ public class RulesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSetView.class)))
     @APIResponse(responseCode = "503", description = "No valid ruleset is active yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.DECISIONS_READ)
     public RuleSetView active() {
         RuleSet ruleSet = engine.active().orElseThrow(NoActiveRuleSetException::new);
         return new RuleSetView(ruleSet.version(), ruleSet.activatedAt(), reloader.directory().toAbsolutePath().toString(),
@@ -57,6 +60,9 @@ public class RulesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReloadAttempt.class)))
     @APIResponse(responseCode = "422", description = "Rejected: the previous ruleset keeps deciding; `reload` holds problems and failing scenarios",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "The token lacks the rules:admin role", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @RolesAllowed(Roles.RULES_ADMIN)
     public Response reload() {
         ReloadAttempt attempt = reloader.reload("api");
         if (!attempt.rejected()) {

@@ -36,6 +36,10 @@ class DeploymentFilesTest {
         assertFalse(container.at("/resources/limits/memory").isMissingNode());
         assertFalse(container.at("/resources/requests/cpu").isMissingNode());
         assertEquals(8080, container.at("/ports/0/containerPort").asInt());
+        assertEquals("management", container.at("/ports/1/name").asText());
+        assertEquals(9000, container.at("/ports/1/containerPort").asInt());
+        assertEquals("management", container.at("/readinessProbe/httpGet/port").asText());
+        assertEquals("management", container.at("/livenessProbe/httpGet/port").asText());
         assertTrue(deployment().at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean());
     }
 
@@ -81,7 +85,7 @@ class DeploymentFilesTest {
         assertTrue(dockerfile.matches("(?s).*FROM eclipse-temurin:17-jre\\b.*"), "runs on a JRE");
         assertTrue(dockerfile.contains("USER 1001"));
         assertTrue(dockerfile.contains("VOLUME [\"/deployments/rules\"]"));
-        assertTrue(dockerfile.contains("HEALTHCHECK") && dockerfile.contains("/q/health/ready"));
+        assertTrue(dockerfile.contains("HEALTHCHECK") && dockerfile.contains("/dev/tcp/127.0.0.1/9000") && dockerfile.contains("/q/health/ready"));
         assertTrue(dockerfile.contains("MaxRAMPercentage"));
     }
 

@@ -24,7 +24,7 @@ class BrokenRulesStartupIT {
         Files.writeString(file, Files.readString(Path.of("rules/common/minimum-controls.drl"))
                 .replace("Controls( mfaEmail == false )", "Controls( mfaEmial == false )"));
 
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-Dquarkus.http.port=0", "-jar", "target/quarkus-app/quarkus-run.jar")
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-Dquarkus.http.port=0", "-Dquarkus.management.port=0", "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true);
         builder.environment().put("UNDERWRITING_RULES_DIR", rules.toString());
         Process service = builder.start();

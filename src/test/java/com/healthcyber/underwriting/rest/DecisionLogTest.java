@@ -21,6 +21,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DecisionLogTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void authenticate() {
+        com.healthcyber.underwriting.security.Tokens.authenticateEveryRequest();
+    }
+
     private final List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
         @Override

@@ -22,6 +22,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class DecisionResourceTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void authenticate() {
+        com.healthcyber.underwriting.security.Tokens.authenticateEveryRequest();
+    }
+
     private static final String PROBLEM_JSON = "application/problem+json";
 
     @Test

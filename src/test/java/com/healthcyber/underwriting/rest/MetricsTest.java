@@ -11,10 +11,15 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MetricsTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void authenticate() {
+        com.healthcyber.underwriting.security.Tokens.authenticateEveryRequest();
+    }
+
     @Test
     void exposesDecisionsReasonsLatencyAndRulesetInPrometheusFormat() {
         given().contentType(ContentType.JSON).body(Payloads.contractExample()).post("/decisions").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200)
+        given().port(com.healthcyber.underwriting.security.ManagementInterface.PORT).get("/q/metrics").then().statusCode(200)
                 .body(containsString("underwriting_decisions_total{outcome=\"REFER\",product=\"CYBER_HEALTHCARE\"}"))
                 .body(containsString("underwriting_decision_reasons_total{code=\"LOSS_HISTORY\",outcome=\"REFER\"}"))
                 .body(containsString("underwriting_decision_engine_seconds_bucket{product=\"CYBER_HEALTHCARE\""))

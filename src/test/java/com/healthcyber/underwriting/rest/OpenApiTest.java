@@ -22,6 +22,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OpenApiTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void authenticate() {
+        com.healthcyber.underwriting.security.Tokens.authenticateEveryRequest();
+    }
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Test

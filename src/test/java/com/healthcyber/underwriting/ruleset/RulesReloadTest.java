@@ -25,6 +25,11 @@ import org.junit.jupiter.api.Test;
 @TestProfile(CopiedRulesProfile.class)
 class RulesReloadTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void authenticate() {
+        com.healthcyber.underwriting.security.Tokens.authenticateEveryRequest();
+    }
+
     private static final Path RULES = CopiedRulesProfile.RULES;
     private static final String PATCHING = "common/security-hygiene.drl";
     private static final String PATCHING_SCENARIOS = "scenarios/common/security-hygiene.json";
@@ -146,7 +151,7 @@ class RulesReloadTest {
 
     @Test
     void readinessReportsTheActiveRuleset() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().port(com.healthcyber.underwriting.security.ManagementInterface.PORT).get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'ruleset' }.data.version", equalTo(version()));
     }

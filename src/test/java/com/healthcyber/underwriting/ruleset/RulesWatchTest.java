@@ -14,6 +14,11 @@ import org.junit.jupiter.api.Test;
 @TestProfile(WatchedRulesProfile.class)
 class RulesWatchTest {
 
+    @org.junit.jupiter.api.BeforeEach
+    void authenticate() {
+        com.healthcyber.underwriting.security.Tokens.authenticateEveryRequest();
+    }
+
     @Test
     void aSavedChangeGoesLiveAndABrokenSaveDoesNot() throws InterruptedException {
         String before = version();

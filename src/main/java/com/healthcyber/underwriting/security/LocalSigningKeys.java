@@ -1,0 +1,88 @@
+package com.healthcyber.underwriting.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+
+/**
+ * The signing key pair of a local run: created on first start in the data directory, so that
+ * the one-command run needs no identity provider. Never used once a real key or JWKS is
+ * configured, and never committed (the data directory is git-ignored).
+ */
+public final class LocalSigningKeys {
+
+    public static final String ISSUER = "underwriting-local";
+    static final String PRIVATE_KEY = "private-key.pem";
+    static final String PUBLIC_KEY = "public-key.pem";
+
+    private final Path directory;
+
+    private LocalSigningKeys(Path directory) {
+        this.directory = directory;
+    }
+
+    /** The key pair under {@code <dataDir>/jwt}, created if it is not there yet. */
+    public static synchronized LocalSigningKeys ensure(Path dataDir) {
+        LocalSigningKeys keys = new LocalSigningKeys(dataDir.resolve("jwt"));
+        if (!Files.exists(keys.publicKeyFile()) || !Files.exists(keys.privateKeyFile())) {
+            keys.create();
+        }
+        return keys;
+    }
+
+    public Path publicKeyFile() {
+        return directory.resolve(PUBLIC_KEY);
+    }
+
+    public Path privateKeyFile() {
+        return directory.resolve(PRIVATE_KEY);
+    }
+
+    public PrivateKey privateKey() {
+        try {
+            String pem = Files.readString(privateKeyFile(), StandardCharsets.US_ASCII);
+            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the local signing key in " + directory + " is unreadable; delete it to make a new one", e);
+        }
+    }
+
+    private void create() {
+        try {
+            Files.createDirectories(directory);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            write(privateKeyFile(), "PRIVATE KEY", pair.getPrivate().getEncoded());
+            write(publicKeyFile(), "PUBLIC KEY", pair.getPublic().getEncoded());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the local signing key in " + directory, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime can make RSA keys", e);
+        }
+    }
+
+    private static void write(Path file, String type, byte[] der) throws IOException {
+        String pem = "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+        Files.writeString(file, pem, StandardCharsets.US_ASCII);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(file.endsWith(PRIVATE_KEY) ? "rw-------" : "rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the data directory's own permissions protect it
+        }
+    }
+}

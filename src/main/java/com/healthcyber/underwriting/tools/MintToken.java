@@ -1,0 +1,39 @@
+package com.healthcyber.underwriting.tools;
+
+import com.healthcyber.underwriting.security.LocalSigningKeys;
+import io.smallrye.jwt.build.Jwt;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Prints a bearer token for a local run, signed with the local key pair the service creates in
+ * its data directory (created here if the service has not run yet). Only a service with no key
+ * or JWKS configured accepts it.
+ *
+ * <pre>./mvnw -q compile exec:exec@mint-token -Droles=decisions:write,decisions:read</pre>
+ */
+public final class MintToken {
+
+    private MintToken() {}
+
+    public static void main(String[] args) {
+        StandaloneLogging.quiet();
+        Set<String> roles = new LinkedHashSet<>(Arrays.asList((args.length > 0 ? args[0] : "decisions:write,decisions:read").split(",")));
+        String dataDir = System.getProperty("underwriting.data.dir", System.getenv().getOrDefault("UNDERWRITING_DATA_DIR", "data"));
+        Duration lifetime = Duration.ofMinutes(args.length > 1 ? Long.parseLong(args[1]) : 60);
+        System.out.println(mint(Path.of(dataDir), roles, lifetime));
+    }
+
+    public static String mint(Path dataDir, Set<String> roles, Duration lifetime) {
+        LocalSigningKeys keys = LocalSigningKeys.ensure(dataDir);
+        return Jwt.issuer(LocalSigningKeys.ISSUER)
+                .subject("local-" + String.join("+", roles))
+                .upn("local-user")
+                .groups(roles)
+                .expiresIn(lifetime)
+                .sign(keys.privateKey());
+    }
+}

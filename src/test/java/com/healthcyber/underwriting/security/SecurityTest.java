@@ -1,0 +1,145 @@
+package com.healthcyber.underwriting.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every endpoint against every role, and every kind of bad token. */
+@QuarkusTest
+class SecurityTest {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    enum Endpoint {
+        DECIDE("POST", "/decisions", Roles.DECISIONS_WRITE, 200),
+        READ_RULES("GET", "/rules", Roles.DECISIONS_READ, 200),
+        RELOAD_RULES("POST", "/rules/reload", Roles.RULES_ADMIN, 200);
+
+        final String method;
+        final String path;
+        final String role;
+        final int allowed;
+
+        Endpoint(String method, String path, String role, int allowed) {
+            this.method = method;
+            this.path = path;
+            this.role = role;
+            this.allowed = allowed;
+        }
+
+        ValidatableResponse call(RequestSpecification request) {
+            request = request.contentType(ContentType.JSON).body(application());
+            return (method.equals("GET") ? request.get(path) : request.post(path)).then();
+        }
+    }
+
+    @BeforeEach
+    void noDefaultToken() {
+        Tokens.anonymousRequests();
+    }
+
+    static Stream<Arguments> endpointsAndRoles() {
+        return Stream.of(Endpoint.values()).flatMap(endpoint -> Stream.of(Roles.DECISIONS_WRITE, Roles.DECISIONS_READ, Roles.RULES_ADMIN)
+                .map(role -> Arguments.of(endpoint, role)));
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("endpointsAndRoles")
+    void eachEndpointAdmitsOnlyItsRole(Endpoint endpoint, String role) {
+        ValidatableResponse response = endpoint.call(given().auth().oauth2(Tokens.withRoles(role)));
+        if (role.equals(endpoint.role)) {
+            response.statusCode(endpoint.allowed);
+        } else {
+            response.statusCode(403).contentType(PROBLEM_JSON).body("status", equalTo(403)).body("title", equalTo("Forbidden"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0} anonymous")
+    @MethodSource("endpoints")
+    void anonymousCallersGetA401Problem(Endpoint endpoint) {
+        endpoint.call(given()).statusCode(401).contentType(PROBLEM_JSON)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("status", equalTo(401));
+    }
+
+    static Stream<Endpoint> endpoints() {
+        return Stream.of(Endpoint.values());
+    }
+
+    @Test
+    void rejectsATokenSignedWithAnotherKey() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String forged = Tokens.signedWith(generator.generateKeyPair().getPrivate());
+        Endpoint.DECIDE.call(given().auth().oauth2(forged)).statusCode(401).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void rejectsATokenFromAnotherIssuer() {
+        Endpoint.DECIDE.call(given().auth().oauth2(Tokens.fromAnotherIssuer())).statusCode(401).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void rejectsAnExpiredToken() {
+        Endpoint.DECIDE.call(given().auth().oauth2(Tokens.expired())).statusCode(401).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void rejectsGarbageAsAToken() {
+        Endpoint.DECIDE.call(given().auth().oauth2("not.a.token")).statusCode(401).contentType(PROBLEM_JSON)
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void healthAndTheOpenApiDocumentNeedNoToken() {
+        given().port(ManagementInterface.PORT).get("/q/health/ready").then().statusCode(200);
+        given().port(ManagementInterface.PORT).get("/q/health/live").then().statusCode(200);
+        given().port(ManagementInterface.PORT).get("/q/metrics").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
+    void metricsAndHealthAreNotServedOnThePublicPort() {
+        given().get("/q/metrics").then().statusCode(404);
+    }
+
+    @Test
+    void answersWithSecurityHeaders() {
+        Endpoint.DECIDE.call(given().auth().oauth2(Tokens.withRoles(Roles.DECISIONS_WRITE))).statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY")
+                .header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", containsString("default-src 'none'"));
+    }
+
+    @Test
+    void refusesABodyOver256KiBWithA413Problem() {
+        String huge = "{\"applicationId\":\"" + "x".repeat(300 * 1024) + "\"}";
+        given().auth().oauth2(Tokens.withRoles(Roles.DECISIONS_WRITE)).contentType(ContentType.JSON).body(huge)
+                .post("/decisions").then().statusCode(413).contentType(PROBLEM_JSON).body("status", equalTo(413));
+    }
+
+    private static String application() {
+        try {
+            return Files.readString(Path.of("src/main/resources/examples/cyber-healthcare-application.json"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

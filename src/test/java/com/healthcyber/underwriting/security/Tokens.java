@@ -1,0 +1,62 @@
+package com.healthcyber.underwriting.security;
+
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/** Bearer tokens for tests, signed with the test key the test profile trusts. */
+public final class Tokens {
+
+    public static final String ISSUER = "underwriting-test";
+    public static final Set<String> ALL_ROLES = Set.of(Roles.DECISIONS_WRITE, Roles.DECISIONS_READ, Roles.RULES_ADMIN);
+
+    private Tokens() {}
+
+    public static String withRoles(String... roles) {
+        return Jwt.issuer(ISSUER).subject("test").groups(Set.of(roles)).expiresIn(Duration.ofMinutes(10)).sign(testKey());
+    }
+
+    public static String expired() {
+        return Jwt.issuer(ISSUER).subject("test").groups(ALL_ROLES)
+                .issuedAt(Instant.now().minus(Duration.ofHours(2))).expiresAt(Instant.now().minus(Duration.ofHours(1)))
+                .sign(testKey());
+    }
+
+    public static String fromAnotherIssuer() {
+        return Jwt.issuer("someone-else").subject("test").groups(ALL_ROLES).expiresIn(Duration.ofMinutes(10)).sign(testKey());
+    }
+
+    public static String signedWith(PrivateKey key) {
+        return Jwt.issuer(ISSUER).subject("test").groups(ALL_ROLES).expiresIn(Duration.ofMinutes(10)).sign(key);
+    }
+
+    /** Every request of the calling test class carries a token with every role. */
+    public static void authenticateEveryRequest() {
+        RestAssured.requestSpecification = new RequestSpecBuilder()
+                .addHeader("Authorization", "Bearer " + withRoles(ALL_ROLES.toArray(String[]::new)))
+                .build();
+    }
+
+    public static void anonymousRequests() {
+        RestAssured.requestSpecification = null;
+    }
+
+    private static PrivateKey testKey() {
+        try (InputStream in = Tokens.class.getResourceAsStream("/jwt/test-private.pem")) {
+            return KeyUtils.decodePrivateKey(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
