@@ -1,6 +1,7 @@
 package com.healthcyber.underwriting.intake;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -97,6 +98,13 @@ final class ProblemCollectingModule extends SimpleModule {
             } catch (StreamReadException e) {
                 throw e; // broken JSON: nothing after this point can be trusted
             } catch (DatabindException e) {
+                // A bean wraps what its fields' parsing threw; broken JSON or an exceeded limit stays fatal.
+                if (e.getCause() instanceof JsonProcessingException cause && !(cause instanceof DatabindException)) {
+                    if (cause instanceof InputCoercionException) {
+                        return recover(parser, context, expectation() + " within range");
+                    }
+                    throw cause;
+                }
                 return recover(parser, context, expectation());
             }
         }

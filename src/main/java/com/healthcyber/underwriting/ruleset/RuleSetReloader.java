@@ -39,11 +39,7 @@ public class RuleSetReloader {
     private final RuleEngine engine;
     private final RuleSetVerifier verifier;
     private final Path directory;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "rules-reload");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("rules-reload"));
     private volatile ReloadAttempt lastAttempt;
     private final MeterRegistry registry;
     private Gauge activeVersionInfo;

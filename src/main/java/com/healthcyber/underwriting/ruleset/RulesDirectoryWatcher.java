@@ -28,11 +28,7 @@ final class RulesDirectoryWatcher implements AutoCloseable {
     private final Duration debounce;
     private final Runnable onChange;
     private final WatchService watchService;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "rules-watch-debounce");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("rules-watch-debounce"));
     private ScheduledFuture<?> pending;
 
     RulesDirectoryWatcher(Path root, Duration debounce, Runnable onChange) throws IOException {
@@ -41,9 +37,7 @@ final class RulesDirectoryWatcher implements AutoCloseable {
         this.onChange = onChange;
         this.watchService = FileSystems.getDefault().newWatchService();
         registerTree(root);
-        Thread thread = new Thread(this::watch, "rules-watch");
-        thread.setDaemon(true);
-        thread.start();
+        DaemonThreads.named("rules-watch").newThread(this::watch).start();
     }
 
     private void registerTree(Path directory) throws IOException {

@@ -1,5 +1,6 @@
 package com.healthcyber.underwriting.rest;
 
+import com.healthcyber.underwriting.Payloads;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -192,6 +193,13 @@ class DecisionResourceTest {
     }
 
     @Test
+    void reportsJsonBrokenInsideANestedObjectAsMalformed() {
+        badInput(Payloads.contractExample().replace("\"state\": \"OH\",", "\"state\": \"OH\",,"))
+                .body("violations.field", contains("$"))
+                .body("violations[0].message", containsString("not valid JSON (line"));
+    }
+
+    @Test
     void rejectsAnEmptyBody() {
         badInput("").body("violations.field", contains("$"));
     }
@@ -219,6 +227,43 @@ class DecisionResourceTest {
     @Test
     void rejectsDeepNesting() {
         badInput("{\"applicant\":" + "[".repeat(200) + "]".repeat(200) + "}").body("violations.field", contains("$"));
+    }
+
+    @Test
+    void rejectsMoreClaimsThanTheBoundNamingTheField() {
+        badInput(Payloads.contractExampleWith(app -> {
+            var claims = app.withArray("/history/claims");
+            for (int i = 0; i < 1000; i++) {
+                claims.addObject().put("date", "2010-01-01").put("type", "OTHER").put("paid", 1);
+            }
+        })).body("violations.field", contains("history.claims"));
+    }
+
+    @Test
+    void rejectsMoreRegistriesThanTheBoundNamingTheField() {
+        badInput(Payloads.contractExampleWith(app -> {
+            app.put("product", "MEDICAL_REGISTRY");
+            app.withObject("/applicant").put("organizationType", "REGISTRY_VENDOR");
+            app.remove("data");
+            var registries = app.withArray("registries");
+            for (int i = 0; i < 101; i++) {
+                registries.addObject().put("name", "R" + i).put("purpose", "QUALITY_IMPROVEMENT").put("records", 1)
+                        .put("contributingSources", 1).put("identifiable", false).put("containsGeneticData", false)
+                        .put("dataQualityProgram", true);
+            }
+        })).body("violations.field", contains("registries"));
+    }
+
+    @Test
+    void rejectsAnOverlongStringAndAnOverlongNumber() {
+        badInput(Payloads.contractExampleWith(app -> app.withObject("/applicant").put("name", "x".repeat(10_001))))
+                .body("violations.field", contains("$"));
+        badInput(Payloads.contractExample().replace("\"annualRevenue\": 4200000", "\"annualRevenue\": " + "9".repeat(60)))
+                .body("violations.field", contains("$"))
+                .body("violations[0].message", containsString("limits"));
+        badInput(Payloads.contractExample().replace("\"annualRevenue\": 4200000", "\"annualRevenue\": " + "9".repeat(30)))
+                .body("violations.field", contains("applicant.annualRevenue"))
+                .body("violations[0].message", equalTo("must be a whole number within range"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.healthcyber.underwriting.rest;
 
+import com.healthcyber.underwriting.Payloads;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;

@@ -1,5 +1,6 @@
 package com.healthcyber.underwriting.rest;
 
+import com.healthcyber.underwriting.Payloads;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

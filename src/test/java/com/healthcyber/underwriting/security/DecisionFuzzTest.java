@@ -10,13 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.healthcyber.underwriting.Payloads;
 import io.quarkus.logging.Log;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -53,7 +52,7 @@ class DecisionFuzzTest {
 
     @Test
     void everyMutatedOrRandomPayloadGetsADecisionOrAProblem() throws Exception {
-        JsonNode example = MAPPER.readTree(Files.readString(Path.of("src/main/resources/examples/cyber-healthcare-application.json")));
+        JsonNode example = MAPPER.readTree(Payloads.contractExample());
         Random random = new Random(SEED);
         String token = Tokens.withRoles(Roles.DECISIONS_WRITE);
         Map<Integer, Integer> statuses = new TreeMap<>();

@@ -5,13 +5,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
 
+import com.healthcyber.underwriting.Payloads;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,10 +134,6 @@ class SecurityTest {
     }
 
     private static String application() {
-        try {
-            return Files.readString(Path.of("src/main/resources/examples/cyber-healthcare-application.json"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return Payloads.contractExample();
     }
 }

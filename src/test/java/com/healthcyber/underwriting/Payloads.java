@@ -1,4 +1,4 @@
-package com.healthcyber.underwriting.rest;
+package com.healthcyber.underwriting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,24 +9,29 @@ import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 
 /** Request bodies for endpoint tests, loaded from the examples the OpenAPI document also shows. */
-final class Payloads {
+public final class Payloads {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Payloads() {}
 
-    static String contractExample() {
+    public static String contractExample() {
         return text("cyber-healthcare-application.json");
     }
 
     /** The contract example with one change made to it. */
-    static String contractExampleWith(Consumer<ObjectNode> change) {
+    public static String contractExampleWith(Consumer<ObjectNode> change) {
         ObjectNode application = (ObjectNode) tree("cyber-healthcare-application.json");
         change.accept(application);
         return application.toString();
     }
 
-    static String registryExample() {
+    /** The contract example with another critical-patch cadence (the threshold reload tests move). */
+    public static String contractExampleWithPatchDays(int days) {
+        return contractExampleWith(application -> application.withObject("/controls").put("criticalPatchDays", days));
+    }
+
+    public static String registryExample() {
         return text("medical-registry-application.json");
     }
 
