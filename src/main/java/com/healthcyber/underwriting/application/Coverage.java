@@ -13,9 +13,4 @@ public record Coverage(
         @NotNull LocalDate effectiveDate,
         @NotNull @Positive Long limit,
         @NotNull @PositiveOrZero Long retention,
-        @NotEmpty @Size(max = 20) List<@NotNull CoverageSection> sections) {
-
-    public boolean includes(CoverageSection section) {
-        return sections != null && sections.contains(section);
-    }
-}
+        @NotEmpty @Size(max = 20) List<@NotNull CoverageSection> sections) {}

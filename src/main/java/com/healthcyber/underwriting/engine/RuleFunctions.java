@@ -20,19 +20,21 @@ public final class RuleFunctions {
 
     private RuleFunctions() {}
 
-    public static Reason decline(RuleContext drools, String message) {
+    public static Reason decline(Object drools, String message) {
         return reason(drools, ReasonOutcome.DECLINE, message);
     }
 
-    public static Reason refer(RuleContext drools, String message) {
+    public static Reason refer(Object drools, String message) {
         return reason(drools, ReasonOutcome.REFER, message);
     }
 
-    public static Reason condition(RuleContext drools, String message) {
+    public static Reason condition(Object drools, String message) {
         return reason(drools, ReasonOutcome.CONDITION, message);
     }
 
-    private static Reason reason(RuleContext drools, ReasonOutcome outcome, String message) {
+    /** {@code drools} is the rule's context: a KnowledgeHelper in classic DRL, a DroolsImpl in the executable model. */
+    private static Reason reason(Object context, ReasonOutcome outcome, String message) {
+        RuleContext drools = (RuleContext) context;
         Object code = drools.getRule().getMetaData().get(RuleMetadata.CODE);
         if (code == null || code.toString().isBlank()) {
             throw new IllegalStateException("rule '" + drools.getRule().getName() + "' has no @code");
