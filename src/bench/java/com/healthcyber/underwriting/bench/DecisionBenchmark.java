@@ -37,13 +37,17 @@ public class DecisionBenchmark {
     @Param({"cyber-healthcare-application.json", "medical-registry-application.json"})
     public String application;
 
+    /** Which engine serves: classic DRL (the default) or the executable model. */
+    @Param({"false", "true"})
+    public boolean executableModel;
+
     private RuleSet ruleSet;
     private Application parsed;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         StandaloneLogging.quiet();
-        ruleSet = new RuleSetCompiler(4).compile(RuleSources.read(Path.of(rulesDir)));
+        ruleSet = new RuleSetCompiler(4, executableModel).compile(RuleSources.read(Path.of(rulesDir)));
         byte[] body = Files.readAllBytes(Path.of("src/main/resources/examples", application));
         parsed = ApplicationReader.standalone().read(body);
     }

@@ -28,6 +28,14 @@ public interface UnderwritingConfig {
         @WithDefault("16")
         int sessionPoolSize();
 
+        /**
+         * Serve decisions from Drools' executable model instead of classic DRL (rules are always
+         * checked with classic DRL). Cheaper per decision for large rulesets; see
+         * docs/benchmarks.md for its memory per reload.
+         */
+        @WithDefault("false")
+        boolean executableModel();
+
         /** Reload when a file under the rules directory changes. */
         @WithDefault("true")
         boolean watch();

@@ -22,11 +22,15 @@ public class RuleEngine {
 
     @Inject
     public RuleEngine(UnderwritingConfig config) {
-        this(config.rules().dir(), config.rules().sessionPoolSize());
+        this(config.rules().dir(), new RuleSetCompiler(config.rules().sessionPoolSize(), config.rules().executableModel()));
     }
 
     RuleEngine(Path directory, int sessionPoolSize) {
-        this.compiler = new RuleSetCompiler(sessionPoolSize);
+        this(directory, new RuleSetCompiler(sessionPoolSize));
+    }
+
+    private RuleEngine(Path directory, RuleSetCompiler compiler) {
+        this.compiler = compiler;
         this.directory = directory;
     }
 

@@ -32,9 +32,20 @@ public final class RuleSetCompiler {
     private static final Pattern RULE_NAME_IN_MESSAGE = Pattern.compile("Rule name='([^']*)'|in rule \"([^\"]*)\"");
 
     private final int sessionPoolSize;
+    private final boolean executableModel;
 
+    /** Serves from classic DRL: the default, whose memory stays flat across reloads. */
     public RuleSetCompiler(int sessionPoolSize) {
+        this(sessionPoolSize, false);
+    }
+
+    /**
+     * @param executableModel serve from the executable model, which keeps large rulesets cheap
+     *     per decision but has been measured to keep some memory per reload (docs/benchmarks.md)
+     */
+    public RuleSetCompiler(int sessionPoolSize, boolean executableModel) {
         this.sessionPoolSize = sessionPoolSize;
+        this.executableModel = executableModel;
     }
 
     public RuleSet compile(List<RuleFile> files) throws InvalidRuleSetException {
@@ -48,20 +59,19 @@ public final class RuleSetCompiler {
         List<RuleProblem> problems = new ArrayList<>(RuleLinter.lint(List.copyOf(parsed.values())));
 
         KieServices kieServices = KieServices.Factory.get();
-        // Classic DRL compilation reports every error with its file, line and rule: it is the
-        // checker. The executable model (constraints compiled to Java, indexed alpha ranges)
-        // serves: it keeps a ten times larger ruleset close to the cost of the small one.
+        // Classic DRL compilation reports every error with its file, line and rule: it is always
+        // the checker. When asked, the executable model (constraints compiled to Java, indexed
+        // alpha ranges) serves instead: it keeps a ten times larger ruleset far cheaper.
         Build checked = build(kieServices, files, parsed, DrlProject.class);
         problems.addAll(checked.problems(parsed));
-        kieServices.getRepository().removeKieModule(checked.releaseId());
-        Build serving = problems.isEmpty() ? build(kieServices, files, parsed, ExecutableModelProject.class) : null;
-        if (serving != null) {
+        Build serving = checked;
+        if (executableModel && problems.isEmpty()) {
+            kieServices.getRepository().removeKieModule(checked.releaseId());
+            serving = build(kieServices, files, parsed, ExecutableModelProject.class);
             problems.addAll(serving.problems(parsed));
         }
         if (!problems.isEmpty()) {
-            if (serving != null) {
-                kieServices.getRepository().removeKieModule(serving.releaseId());
-            }
+            kieServices.getRepository().removeKieModule(serving.releaseId());
             problems.sort(Comparator.comparing((RuleProblem problem) -> String.valueOf(problem.file())).thenComparingInt(RuleProblem::line));
             throw new InvalidRuleSetException(problems);
         }

@@ -49,7 +49,7 @@ public class RuleSetReloader {
         this.engine = engine;
         this.registry = registry;
         this.directory = config.rules().dir();
-        this.verifier = new RuleSetVerifier(new RuleSetCompiler(config.rules().sessionPoolSize()),
+        this.verifier = new RuleSetVerifier(new RuleSetCompiler(config.rules().sessionPoolSize(), config.rules().executableModel()),
                 new ScenarioLoader(mapper), new ScenarioRunner(reader, mapper));
     }
 

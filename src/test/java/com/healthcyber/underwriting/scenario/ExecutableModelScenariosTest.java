@@ -1,0 +1,32 @@
+package com.healthcyber.underwriting.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.healthcyber.underwriting.RulesUnderTest;
+import com.healthcyber.underwriting.engine.RuleSet;
+import com.healthcyber.underwriting.engine.RuleSetCompiler;
+import com.healthcyber.underwriting.engine.RuleSources;
+import com.healthcyber.underwriting.intake.ApplicationReader;
+import com.healthcyber.underwriting.intake.StrictJson;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The optional executable-model engine decides every scenario exactly as classic DRL does. */
+class ExecutableModelScenariosTest {
+
+    @Test
+    void everyScenarioDecidesAsExpectedOnTheExecutableModel() throws Exception {
+        RuleSet ruleSet = new RuleSetCompiler(1, true).compile(RuleSources.read(RulesUnderTest.DIRECTORY));
+        try {
+            List<ScenarioResult> failed = new ScenarioRunner(ApplicationReader.standalone(), StrictJson.newMapper())
+                    .run(ruleSet, RulesUnderTest.scenarios().scenarios()).stream()
+                    .filter(result -> !result.passed()).toList();
+            assertTrue(failed.isEmpty(), () -> failed.stream()
+                    .map(result -> result.scenario().name() + ": " + result.describeFailure())
+                    .collect(Collectors.joining("\n")));
+        } finally {
+            ruleSet.retire();
+        }
+    }
+}
