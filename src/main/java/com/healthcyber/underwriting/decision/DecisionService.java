@@ -36,7 +36,7 @@ public class DecisionService {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
         long total = System.nanoTime() - started;
         metrics.record(decision, evaluation.engineNanos(), total);
-        log(decision, total);
+        log(decision, String.join(",", verdict.codes()), total);
         return decision;
     }
 
@@ -45,8 +45,7 @@ public class DecisionService {
      * application's contents: an applicant's controls, history and revenue are its security
      * posture and stay confidential. In JSON logging the fields are also in the MDC.
      */
-    private static void log(Decision decision, long totalNanos) {
-        String codes = String.join(",", new Verdict(decision.outcome(), decision.reasons()).codes());
+    private static void log(Decision decision, String codes, long totalNanos) {
         long micros = totalNanos / 1_000;
         MDC.put("decisionId", decision.decisionId());
         MDC.put("applicationId", decision.applicationId());

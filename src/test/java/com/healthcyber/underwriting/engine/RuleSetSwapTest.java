@@ -42,10 +42,11 @@ class RuleSetSwapTest {
     void evaluationsDuringFiftySwapsAllSucceedAndOnlyTheActiveRulesetStaysLoaded() throws Exception {
         var application = ApplicationReader.standalone()
                 .read(Files.readAllBytes(Path.of("src/main/resources/examples/cyber-healthcare-application.json")));
-        RuleEngine engine = new RuleEngine(rules, 2);
+        RuleEngine engine = new RuleEngine();
+        RuleSetCompiler compiler = new RuleSetCompiler(2);
         Files.writeString(rules.resolve("claims.drl"), RULE.formatted(0));
         int liveBefore = RuleSet.live();
-        engine.activate(engine.compile());
+        engine.activate(compiler.compile(RuleSources.read(rules)));
 
         Set<String> activated = ConcurrentHashMap.newKeySet();
         activated.add(engine.active().orElseThrow().version());
@@ -71,7 +72,7 @@ class RuleSetSwapTest {
         second.start();
         for (int revision = 1; revision <= 50; revision++) {
             Files.writeString(rules.resolve("claims.drl"), RULE.formatted(revision));
-            RuleSet next = engine.compile();
+            RuleSet next = compiler.compile(RuleSources.read(rules));
             activated.add(next.version());
             engine.activate(next);
         }
