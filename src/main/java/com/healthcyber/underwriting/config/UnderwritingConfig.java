@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Every setting of the service; each key also reads from its environment variable (UNDERWRITING_RULES_DIR …). */
 @ConfigMapping(prefix = "underwriting")
@@ -13,10 +14,58 @@ public interface UnderwritingConfig {
 
     Data data();
 
+    Store store();
+
+    Impact impact();
+
     interface Data {
-        /** Where the service keeps its own files: the local signing key of a run without an identity provider. */
+        /**
+         * Where the service keeps its own files: the embedded decision store, and the local
+         * signing key of a run without an identity provider.
+         */
         @WithDefault("data")
         Path dir();
+    }
+
+    /**
+     * Where decisions are recorded. Without a URL, the embedded store under the data directory;
+     * with one, that PostgreSQL database (see {@link DecisionStoreSelection}).
+     */
+    interface Store {
+        /** JDBC URL of the PostgreSQL database, e.g. jdbc:postgresql://db:5432/underwriting. */
+        Optional<String> url();
+
+        Optional<String> username();
+
+        Optional<String> password();
+
+        /**
+         * How long a request waits for its record to be committed before it answers 503. The
+         * record may still commit afterwards; a retry with the same Idempotency-Key then finds it.
+         */
+        @WithDefault("5s")
+        Duration writeTimeout();
+
+        /** Decisions committed together in one transaction, at most. */
+        @WithDefault("256")
+        int maxBatch();
+
+        /** Decisions waiting for the writer, at most; beyond it requests get 503 at once. */
+        @WithDefault("10000")
+        int queueCapacity();
+    }
+
+    interface Impact {
+        /**
+         * Candidate rules directories for impact analysis over the API live here, one
+         * sub-directory per candidate; requests name the sub-directory, never a path.
+         */
+        @WithDefault("rules-candidates")
+        Path candidatesDir();
+
+        /** Stored decisions one impact analysis replays, at most. */
+        @WithDefault("100000")
+        int maxDecisions();
     }
 
     interface Rules {

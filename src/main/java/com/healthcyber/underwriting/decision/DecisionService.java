@@ -1,28 +1,69 @@
 package com.healthcyber.underwriting.decision;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthcyber.underwriting.application.Application;
+import com.healthcyber.underwriting.audit.DecisionRecord;
+import com.healthcyber.underwriting.audit.DecisionRepository;
+import com.healthcyber.underwriting.audit.DecisionWriter;
+import com.healthcyber.underwriting.audit.StoreUnavailableException;
 import com.healthcyber.underwriting.engine.Evaluation;
 import com.healthcyber.underwriting.engine.RuleEngine;
+import com.healthcyber.underwriting.intake.ApplicationReader;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
 
-/** Turns the reasons the rules found into a decision: outcome, order, identity and time. */
+/**
+ * Decides an application and puts the decision on record before anyone sees it: outcome, order,
+ * identity, time, and the durable record an auditor can reproduce it from.
+ */
 @ApplicationScoped
 public class DecisionService {
 
+    private final ApplicationReader reader;
     private final RuleEngine engine;
+    private final DecisionWriter writer;
+    private final DecisionRepository records;
     private final DecisionMetrics metrics;
+    private final ObjectMapper json;
+    private final String serviceVersion;
+    private final String droolsVersion = RuleEngine.droolsVersion();
 
-    public DecisionService(RuleEngine engine, DecisionMetrics metrics) {
+    public DecisionService(ApplicationReader reader, RuleEngine engine, DecisionWriter writer, DecisionRepository records,
+            DecisionMetrics metrics, ObjectMapper json,
+            @ConfigProperty(name = "quarkus.application.version") String serviceVersion) {
+        this.reader = reader;
         this.engine = engine;
+        this.writer = writer;
+        this.records = records;
         this.metrics = metrics;
+        this.json = json;
+        this.serviceVersion = serviceVersion;
     }
 
-    public Decision decide(Application application) {
+    /**
+     * Returns the decision once its record is committed. A retry under an idempotency key the
+     * caller already used gets the original decision (the same request) or an
+     * {@link IdempotencyConflictException} (a different one).
+     *
+     * @throws StoreUnavailableException when the decision could not be recorded: it is not given
+     */
+    public Decided decide(DecisionRequest request) {
+        if (request.idempotencyKey().isPresent()) {
+            Optional<DecisionRecord> earlier = records.findByIdempotencyKey(request.requestedBy(), request.idempotencyKey().get());
+            if (earlier.isPresent()) {
+                return repeat(earlier.get(), request);
+            }
+        }
+        Application application = reader.read(request.body());
         long started = System.nanoTime();
         Evaluation evaluation = engine.evaluate(application);
         Verdict verdict = Verdict.of(evaluation.reasons());
@@ -34,10 +75,38 @@ public class DecisionService {
                 verdict.reasons(),
                 evaluation.rulesetVersion(),
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        DecisionRecord record = new DecisionRecord(decision.decisionId(), decision.applicationId(), decision.product(),
+                decision.outcome(), decision.reasons(), decision.rulesetVersion(), droolsVersion, serviceVersion,
+                decision.decidedAt(), evaluation.engineNanos() / 1_000, request.requestedBy(), request.idempotencyKey(),
+                new String(request.body(), StandardCharsets.UTF_8));
+        if (writer.append(record) == DecisionWriter.Appended.DUPLICATE_KEY) {
+            // A concurrent duplicate committed first: this evaluation is discarded, the original answers.
+            DecisionRecord original = records.findByIdempotencyKey(request.requestedBy(), request.idempotencyKey().orElseThrow())
+                    .orElseThrow(() -> new StoreUnavailableException("the record holding this idempotency key cannot be read"));
+            return repeat(original, request);
+        }
         long total = System.nanoTime() - started;
         metrics.record(decision, evaluation.engineNanos(), total);
         log(decision, String.join(",", verdict.codes()), total);
-        return decision;
+        return new Decided(decision, false);
+    }
+
+    private Decided repeat(DecisionRecord original, DecisionRequest request) {
+        if (!sameJson(original.requestBody(), request.body())) {
+            throw new IdempotencyConflictException(original.decisionId());
+        }
+        return new Decided(Decision.of(original), true);
+    }
+
+    /** Same JSON, not same bytes: a retry may re-serialize the body with other spacing or key order. */
+    private boolean sameJson(String stored, byte[] retried) {
+        try {
+            JsonNode original = json.readTree(stored);
+            JsonNode retry = json.readTree(retried);
+            return original.equals(retry);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**

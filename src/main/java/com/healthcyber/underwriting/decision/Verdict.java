@@ -1,5 +1,6 @@
 package com.healthcyber.underwriting.decision;
 
+import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Reason;
 import java.util.Collection;
 import java.util.List;

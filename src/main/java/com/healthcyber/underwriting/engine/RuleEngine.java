@@ -6,6 +6,7 @@ import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * Evaluates applications on the active ruleset and swaps rulesets without stopping. Compiling
@@ -38,6 +39,18 @@ public class RuleEngine {
      * affect it.
      */
     public Evaluation evaluate(Application application) {
+        return withActiveRuleSet(ruleSet -> {
+            long start = System.nanoTime();
+            var reasons = ruleSet.evaluate(application);
+            return new Evaluation(reasons, ruleSet.version(), System.nanoTime() - start);
+        });
+    }
+
+    /**
+     * Runs {@code work} on the ruleset active when the call starts; it stays usable until
+     * {@code work} returns, even if a reload swaps it out meanwhile.
+     */
+    public <T> T withActiveRuleSet(Function<RuleSet, T> work) {
         while (true) {
             RuleSet ruleSet = active.get();
             if (ruleSet == null) {
@@ -47,13 +60,16 @@ public class RuleEngine {
                 continue; // retired and disposed between the read and the lease: read the newer one
             }
             try {
-                long start = System.nanoTime();
-                var reasons = ruleSet.evaluate(application);
-                return new Evaluation(reasons, ruleSet.version(), System.nanoTime() - start);
+                return work.apply(ruleSet);
             } finally {
                 ruleSet.release();
             }
         }
+    }
+
+    /** The Drools version deciding, kept with every decision record. */
+    public static String droolsVersion() {
+        return org.drools.base.util.Drools.getFullVersion();
     }
 
     @PreDestroy

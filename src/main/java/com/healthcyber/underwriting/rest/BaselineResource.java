@@ -4,7 +4,7 @@ import com.healthcyber.underwriting.application.Application;
 import com.healthcyber.underwriting.application.Reason;
 import com.healthcyber.underwriting.application.ReasonOutcome;
 import com.healthcyber.underwriting.decision.Decision;
-import com.healthcyber.underwriting.decision.Outcome;
+import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.security.Roles;
 import io.quarkus.arc.profile.IfBuildProfile;

@@ -1,19 +1,39 @@
 package com.healthcyber.underwriting.rest;
 
 import com.healthcyber.underwriting.application.Application;
+import com.healthcyber.underwriting.application.Outcome;
+import com.healthcyber.underwriting.application.Product;
+import com.healthcyber.underwriting.audit.DecisionRecord;
+import com.healthcyber.underwriting.audit.DecisionSearch;
+import com.healthcyber.underwriting.decision.Decided;
 import com.healthcyber.underwriting.decision.Decision;
-import com.healthcyber.underwriting.intake.ApplicationReader;
+import com.healthcyber.underwriting.decision.DecisionHistory;
+import com.healthcyber.underwriting.decision.DecisionRequest;
 import com.healthcyber.underwriting.decision.DecisionService;
+import com.healthcyber.underwriting.decision.Replay;
 import com.healthcyber.underwriting.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,24 +42,32 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Decisions")
 public class DecisionResource {
 
-    private final ApplicationReader applications;
-    private final DecisionService decisions;
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+    static final int MAX_PAGE_SIZE = 200;
 
-    public DecisionResource(ApplicationReader applications, DecisionService decisions) {
-        this.applications = applications;
+    private final DecisionService decisions;
+    private final DecisionHistory history;
+
+    public DecisionResource(DecisionService decisions, DecisionHistory history) {
         this.decisions = decisions;
+        this.history = history;
     }
 
-    /** The body is read here rather than by the framework so that every violation is reported at once. */
+    /** The body is read by the service rather than the framework so that every violation is reported at once. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Decide an application",
-            description = "Runs the application through the active ruleset and answers ACCEPT, REFER or DECLINE with every reason that applied.")
+            description = "Runs the application through the active ruleset and answers ACCEPT, REFER or DECLINE with every reason "
+                    + "that applied. The decision is on record before the answer is sent. With an Idempotency-Key, a retry of "
+                    + "the same request gets the original decision back (header Idempotent-Replayed: true) and adds no record.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Application.class)))
-    @APIResponse(responseCode = "200", description = "The decision",
+    @APIResponse(responseCode = "200", description = "The decision, on record",
+            headers = @Header(name = IDEMPOTENT_REPLAYED, description = "true when this is the original decision of an earlier request with the same Idempotency-Key",
+                    schema = @Schema(implementation = Boolean.class)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Decision.class)))
-    @APIResponse(responseCode = "400", description = "Not a well-formed application: every violation is listed",
+    @APIResponse(responseCode = "400", description = "Not a well-formed application, or a malformed Idempotency-Key: every violation is listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "401", description = "No valid bearer token",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -49,12 +77,108 @@ public class DecisionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for a different request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "500", description = "The rules failed; the detail holds an incident id, nothing else",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "No valid ruleset is active yet",
+    @APIResponse(responseCode = "503", description = "No valid ruleset is active yet, or the decision could not be recorded: no decision is given; retry (with the same Idempotency-Key)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.DECISIONS_WRITE)
-    public Decision decide(byte[] body) {
-        return decisions.decide(applications.read(body));
+    public Response decide(
+            @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, description = "A key unique to this request (e.g. a UUID) that makes retries safe: 1 to 255 visible ASCII characters")
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Context SecurityContext caller,
+            byte[] body) {
+        RequestParameters parameters = new RequestParameters();
+        Optional<String> key = parameters.idempotencyKey(idempotencyKey);
+        parameters.throwIfInvalid();
+        Decided decided = decisions.decide(new DecisionRequest(body, caller.getUserPrincipal().getName(), key));
+        Response.ResponseBuilder response = Response.ok(decided.decision(), MediaType.APPLICATION_JSON_TYPE);
+        if (decided.repeated()) {
+            response.header(IDEMPOTENT_REPLAYED, "true");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("/{decisionId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A decision on record",
+            description = "What was asked (the request exactly as received), what was answered, and by which ruleset, Drools and service version.")
+    @APIResponse(responseCode = "200", description = "The record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionRecordView.class)))
+    @APIResponse(responseCode = "404", description = "No decision with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The decision store cannot be read right now",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.DECISIONS_READ)
+    public DecisionRecordView find(@PathParam("decisionId") String decisionId) {
+        return history.find(decisionId).map(DecisionRecordView::of).orElseThrow(() -> unknown(decisionId));
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Search decisions on record", description = "Every filter is optional; newest first; follow `next` for the next page.")
+    @APIResponse(responseCode = "200", description = "One page of decisions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionPage.class)))
+    @APIResponse(responseCode = "400", description = "A filter is malformed: every violation is listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The decision store cannot be read right now",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.DECISIONS_READ)
+    public DecisionPage search(
+            @QueryParam("applicationId") String applicationId,
+            @Parameter(schema = @Schema(implementation = Product.class)) @QueryParam("product") String product,
+            @Parameter(schema = @Schema(implementation = Outcome.class)) @QueryParam("outcome") String outcome,
+            @Parameter(description = "Decisions that gave this reason code") @QueryParam("reasonCode") String reasonCode,
+            @Parameter(description = "Decided at or after this instant (ISO-8601, e.g. 2026-11-01T00:00:00Z)") @QueryParam("decidedFrom") String decidedFrom,
+            @Parameter(description = "Decided before this instant") @QueryParam("decidedTo") String decidedTo,
+            @Parameter(description = "Page size, 1 to " + MAX_PAGE_SIZE + " (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "The `next` value of the previous page") @QueryParam("cursor") String cursor) {
+        RequestParameters parameters = new RequestParameters();
+        Optional<DecisionSearch.Position> after = Optional.ofNullable(cursor).filter(text -> !text.isEmpty()).map(text -> {
+            Optional<DecisionSearch.Position> position = DecisionPage.position(text);
+            parameters.check(position.isPresent(), "cursor", "is not a cursor this service gave");
+            return position;
+        }).flatMap(position -> position);
+        int pageSize = parameters.intInRange("limit", limit, 50, 1, MAX_PAGE_SIZE);
+        DecisionSearch search = new DecisionSearch(
+                parameters.optionalText("applicationId", applicationId, 64),
+                parameters.optionalEnum("product", product, Product.class),
+                parameters.optionalEnum("outcome", outcome, Outcome.class),
+                parameters.optionalText("reasonCode", reasonCode, 64),
+                parameters.optionalInstant("decidedFrom", decidedFrom),
+                parameters.optionalInstant("decidedTo", decidedTo),
+                after,
+                pageSize + 1);
+        parameters.throwIfInvalid();
+        List<DecisionRecord> found = history.search(search);
+        List<Decision> page = found.stream().limit(pageSize).map(Decision::of).toList();
+        String next = found.size() > pageSize
+                ? DecisionPage.cursor(new DecisionSearch.Position(page.get(pageSize - 1).decidedAt(), page.get(pageSize - 1).decisionId()))
+                : null;
+        return new DecisionPage(page, next);
+    }
+
+    @POST
+    @Path("/{decisionId}/replay")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replay a decision on the active rules",
+            description = "Evaluates the stored request on the active ruleset and shows the stored and the new result side by side. Writes nothing.")
+    @APIResponse(responseCode = "200", description = "Stored and replayed results",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Replay.class)))
+    @APIResponse(responseCode = "404", description = "No decision with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The stored request is not a valid application under today's contract",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No ruleset is active, or the decision store cannot be read right now",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.DECISIONS_READ)
+    public Replay replay(@PathParam("decisionId") String decisionId) {
+        return history.replay(decisionId).orElseThrow(() -> unknown(decisionId));
+    }
+
+    private static NotFoundException unknown(String decisionId) {
+        return new NotFoundException("No decision " + decisionId + " is on record.");
     }
 }

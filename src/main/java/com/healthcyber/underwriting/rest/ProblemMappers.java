@@ -1,6 +1,12 @@
 package com.healthcyber.underwriting.rest;
 
+import com.healthcyber.underwriting.audit.StoreUnavailableException;
+import com.healthcyber.underwriting.decision.CandidateNotFoundException;
+import com.healthcyber.underwriting.decision.CandidateRulesInvalidException;
+import com.healthcyber.underwriting.decision.IdempotencyConflictException;
+import com.healthcyber.underwriting.decision.StoredRequestInvalidException;
 import com.healthcyber.underwriting.engine.NoActiveRuleSetException;
+import com.healthcyber.underwriting.intake.Violation;
 import com.healthcyber.underwriting.intake.InvalidApplicationException;
 import com.healthcyber.underwriting.engine.RuleEvaluationException;
 import io.quarkus.logging.Log;
@@ -10,6 +16,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -19,10 +26,57 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
 
+
     @ServerExceptionMapper
     public Response invalidApplication(InvalidApplicationException e) {
         return new Problem("about:blank", "Invalid application", 400,
                 "The request is not a well-formed application; it was not decided.", e.violations()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e) {
+        return new Problem("about:blank", "Invalid request", 400,
+                "A parameter or header is not what this endpoint accepts.", e.violations()).toResponse();
+    }
+
+    /** The client retried under a key it had used for something else: its bug, and the original stands. */
+    @ServerExceptionMapper
+    public Response idempotencyConflict(IdempotencyConflictException e) {
+        return new Problem("about:blank", "Idempotency-Key reused", 422,
+                "This Idempotency-Key was already used for a different request (decision " + e.originalDecisionId()
+                        + "); use a new key for a new request.", null).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response storedRequestInvalid(StoredRequestInvalidException e) {
+        return new Problem("about:blank", "Stored request cannot be replayed", 422,
+                "The stored request is not a valid application under today's contract.", e.violations()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response candidateNotFound(CandidateNotFoundException e) {
+        return Problem.of(Response.Status.NOT_FOUND, "Unknown candidate", e.getMessage() + " under the candidates directory.").toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response candidateInvalid(CandidateRulesInvalidException e) {
+        List<Violation> problems = e.problems().stream()
+                .map(problem -> new Violation(problem.file() == null ? "(ruleset)" : problem.file() + ":" + problem.line(),
+                        (problem.rule() == null ? "" : "rule \"" + problem.rule() + "\": ") + problem.message()))
+                .toList();
+        return new Problem("about:blank", "Candidate rules do not compile", 422, e.getMessage(), problems).toResponse();
+    }
+
+    /**
+     * Fail closed: without its record a decision is not given. The cause is logged, not sent;
+     * the service recovers by itself when the store is back, so the caller retries.
+     */
+    @ServerExceptionMapper
+    public Response storeUnavailable(StoreUnavailableException e) {
+        Log.warnf("decision store unavailable: %s%s", e.getMessage(), e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")");
+        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "Decision store unavailable",
+                "The decision could not be recorded, so none is given; retry shortly with the same Idempotency-Key.").toResponse())
+                .header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper

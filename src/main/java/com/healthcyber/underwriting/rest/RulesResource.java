@@ -1,5 +1,14 @@
 package com.healthcyber.underwriting.rest;
 
+import com.healthcyber.underwriting.application.Product;
+import com.healthcyber.underwriting.audit.ReplaySelection;
+import com.healthcyber.underwriting.config.UnderwritingConfig;
+import com.healthcyber.underwriting.decision.ImpactReport;
+import com.healthcyber.underwriting.decision.ImpactService;
+import jakarta.ws.rs.QueryParam;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
 import com.healthcyber.underwriting.engine.NoActiveRuleSetException;
 import com.healthcyber.underwriting.engine.RuleEngine;
 import com.healthcyber.underwriting.engine.RuleSet;
@@ -27,10 +36,14 @@ public class RulesResource {
 
     private final RuleEngine engine;
     private final RuleSetReloader reloader;
+    private final ImpactService impact;
+    private final int maxImpactDecisions;
 
-    public RulesResource(RuleEngine engine, RuleSetReloader reloader) {
+    public RulesResource(RuleEngine engine, RuleSetReloader reloader, ImpactService impact, UnderwritingConfig config) {
         this.engine = engine;
         this.reloader = reloader;
+        this.impact = impact;
+        this.maxImpactDecisions = config.impact().maxDecisions();
     }
 
     @GET
@@ -75,5 +88,48 @@ public class RulesResource {
         problem.put("detail", "The rules directory did not pass compilation, lint and scenarios; the previous ruleset keeps deciding.");
         problem.put("reload", attempt);
         return Response.status(422).type(Problem.PROBLEM_JSON).entity(problem).build();
+    }
+
+    /**
+     * What the active rules, or a candidate that has not gone live, would do to the decisions on
+     * record. Like reload, it takes no rules or paths: a candidate is a directory the rule owners
+     * put under the server's candidates directory, named here.
+     */
+    @POST
+    @Path("/impact")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Impact analysis",
+            description = "Replays stored decisions (oldest first, at most maxDecisions) on the active ruleset or on a candidate rules "
+                    + "directory and reports outcome transitions, reason codes added and removed, and a sample of changed decisions. Writes nothing.")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImpactReport.class)))
+    @APIResponse(responseCode = "400", description = "A parameter is malformed: every violation is listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "The token lacks the rules:admin role", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No candidate directory of that name",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The candidate does not compile; each problem is a violation located by file:line",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "No ruleset is active, or the decision store cannot be read right now",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.RULES_ADMIN)
+    public ImpactReport impact(
+            @Parameter(description = "Name of a sub-directory of the candidates directory; absent means the active rules")
+            @QueryParam("candidate") String candidate,
+            @Parameter(schema = @Schema(implementation = Product.class)) @QueryParam("product") String product,
+            @Parameter(description = "Decided at or after this instant (ISO-8601)") @QueryParam("decidedFrom") String decidedFrom,
+            @Parameter(description = "Decided before this instant") @QueryParam("decidedTo") String decidedTo,
+            @Parameter(description = "Replay at most this many decisions (default and maximum: underwriting.impact.max-decisions)")
+            @QueryParam("maxDecisions") String maxDecisions) {
+        RequestParameters parameters = new RequestParameters();
+        ReplaySelection selection = new ReplaySelection(
+                parameters.optionalInstant("decidedFrom", decidedFrom),
+                parameters.optionalInstant("decidedTo", decidedTo),
+                parameters.optionalEnum("product", product, Product.class),
+                parameters.intInRange("maxDecisions", maxDecisions, maxImpactDecisions, 1, maxImpactDecisions));
+        Optional<String> candidateName = parameters.optionalText("candidate", candidate, 100);
+        parameters.throwIfInvalid();
+        return impact.analyse(selection, candidateName);
     }
 }

@@ -1,6 +1,6 @@
 package com.healthcyber.underwriting.ruleset;
 
-import com.healthcyber.underwriting.decision.Outcome;
+import com.healthcyber.underwriting.application.Outcome;
 import java.util.List;
 
 /** A worked example the candidate decided differently from what it says. */

@@ -1,6 +1,6 @@
 package com.healthcyber.underwriting.scenario;
 
-import com.healthcyber.underwriting.decision.Outcome;
+import com.healthcyber.underwriting.application.Outcome;
 import java.util.List;
 
 /** What an underwriter says a scenario must decide: the outcome and every reason code, no more, no fewer. */

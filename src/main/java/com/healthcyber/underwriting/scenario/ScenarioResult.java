@@ -1,6 +1,6 @@
 package com.healthcyber.underwriting.scenario;
 
-import com.healthcyber.underwriting.decision.Outcome;
+import com.healthcyber.underwriting.application.Outcome;
 import java.util.List;
 
 /** How one scenario fared: the actual outcome and codes, or why it could not be decided. */

@@ -51,7 +51,7 @@ class RuleScenariosTest {
                 .filter(scenario -> scenario.expect().reasons().equals(List.of("TERRITORY")))
                 .findFirst().orElseThrow();
         Scenario misremembered = new Scenario(wrong.file(), wrong.name(), wrong.application(),
-                new Expectation(com.healthcyber.underwriting.decision.Outcome.REFER, List.of("LOSS_HISTORY")));
+                new Expectation(com.healthcyber.underwriting.application.Outcome.REFER, List.of("LOSS_HISTORY")));
         ScenarioResult result = runner.run(RulesUnderTest.ruleSet(), misremembered);
         assertEquals(false, result.passed());
         assertEquals("expected REFER [LOSS_HISTORY], got DECLINE [TERRITORY]", result.describeFailure());

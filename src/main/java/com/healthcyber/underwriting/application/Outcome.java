@@ -1,4 +1,4 @@
-package com.healthcyber.underwriting.decision;
+package com.healthcyber.underwriting.application;
 
 import com.healthcyber.underwriting.application.Reason;
 import com.healthcyber.underwriting.application.ReasonOutcome;

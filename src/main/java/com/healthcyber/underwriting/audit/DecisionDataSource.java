@@ -1,0 +1,46 @@
+package com.healthcyber.underwriting.audit;
+
+import com.healthcyber.underwriting.config.DecisionStoreSelection;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+import io.quarkus.arc.InjectableInstance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * The one datasource the store code uses, whichever database is configured: the PostgreSQL
+ * datasource when it is active, else the embedded one (see {@link DecisionStoreSelection}).
+ */
+@Singleton
+public class DecisionDataSource {
+
+    private final String kind;
+    private final javax.sql.DataSource dataSource;
+
+    public DecisionDataSource(
+            @DataSource(DecisionStoreSelection.POSTGRESQL) InjectableInstance<AgroalDataSource> postgresql,
+            @DataSource(DecisionStoreSelection.EMBEDDED) InjectableInstance<AgroalDataSource> embedded) {
+        if (postgresql.getHandle().getBean().isActive()) {
+            this.kind = DecisionStoreSelection.POSTGRESQL;
+            this.dataSource = postgresql.get();
+        } else {
+            this.kind = DecisionStoreSelection.EMBEDDED;
+            this.dataSource = embedded.get();
+        }
+    }
+
+    /** {@code postgresql} or {@code embedded}: for health data and logs. */
+    public String kind() {
+        return kind;
+    }
+
+    public javax.sql.DataSource get() {
+        return dataSource;
+    }
+
+    @Produces
+    @Singleton
+    DecisionRepository repository() {
+        return new DecisionRepository(dataSource);
+    }
+}

@@ -1,0 +1,127 @@
+package com.healthcyber.underwriting.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * Reads the decision record. Plain JDBC on any {@link DataSource}, so the service and the impact
+ * command read the same way. Nothing here updates or deletes: the record is append-only.
+ */
+public class DecisionRepository {
+
+    /** Rows per round trip when walking the history: bounded memory however long the history is. */
+    static final int WALK_PAGE = 500;
+
+    private final DataSource dataSource;
+
+    public DecisionRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Optional<DecisionRecord> find(String decisionId) {
+        return first("d.decision_id = ?", decisionId);
+    }
+
+    public Optional<DecisionRecord> findByIdempotencyKey(String requestedBy, String idempotencyKey) {
+        return first("d.requested_by = ? AND d.idempotency_key = ?", requestedBy, idempotencyKey);
+    }
+
+    /** One page, newest first; one more row than asked tells whether another page follows. */
+    public List<DecisionRecord> search(DecisionSearch search) {
+        Where where = new Where();
+        search.applicationId().ifPresent(id -> where.and("d.application_id = ?", id));
+        search.product().ifPresent(product -> where.and("d.product = ?", product.name()));
+        search.outcome().ifPresent(outcome -> where.and("d.outcome = ?", outcome.name()));
+        search.reasonCode().ifPresent(code ->
+                where.and("EXISTS (SELECT 1 FROM decision_reason r WHERE r.decision_id = d.decision_id AND r.code = ?)", code));
+        search.decidedFrom().ifPresent(from -> where.and("d.decided_at >= ?", utc(from)));
+        search.decidedTo().ifPresent(to -> where.and("d.decided_at < ?", utc(to)));
+        search.after().ifPresent(after -> where.and("(d.decided_at < ? OR (d.decided_at = ? AND d.decision_id < ?))",
+                utc(after.decidedAt()), utc(after.decidedAt()), after.decisionId()));
+        return query(where, "ORDER BY d.decided_at DESC, d.decision_id DESC", search.limit());
+    }
+
+    /**
+     * Walks the selected decisions oldest first, a page at a time, handing each to {@code visit};
+     * never holds more than one page. Returns how many were visited.
+     */
+    public int walk(ReplaySelection selection, Consumer<DecisionRecord> visit) {
+        int visited = 0;
+        Optional<DecisionSearch.Position> after = Optional.empty();
+        while (visited < selection.maxDecisions()) {
+            Where where = new Where();
+            selection.product().ifPresent(product -> where.and("d.product = ?", product.name()));
+            selection.decidedFrom().ifPresent(from -> where.and("d.decided_at >= ?", utc(from)));
+            selection.decidedTo().ifPresent(to -> where.and("d.decided_at < ?", utc(to)));
+            after.ifPresent(position -> where.and("(d.decided_at > ? OR (d.decided_at = ? AND d.decision_id > ?))",
+                    utc(position.decidedAt()), utc(position.decidedAt()), position.decisionId()));
+            List<DecisionRecord> page = query(where, "ORDER BY d.decided_at, d.decision_id",
+                    Math.min(WALK_PAGE, selection.maxDecisions() - visited));
+            for (DecisionRecord record : page) {
+                visit.accept(record);
+            }
+            visited += page.size();
+            if (page.size() < WALK_PAGE) {
+                break;
+            }
+            DecisionRecord last = page.get(page.size() - 1);
+            after = Optional.of(new DecisionSearch.Position(last.decidedAt(), last.decisionId()));
+        }
+        return visited;
+    }
+
+    /** Whether the store answers at all, within {@code timeoutSeconds}. */
+    public boolean reachable(int timeoutSeconds) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(timeoutSeconds);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private Optional<DecisionRecord> first(String condition, Object... parameters) {
+        Where where = new Where();
+        where.and(condition, parameters);
+        return query(where, "", 1).stream().findFirst();
+    }
+
+    private List<DecisionRecord> query(Where where, String order, int limit) {
+        String sql = "SELECT " + DecisionTable.COLUMNS + " FROM decision d" + where.sql() + " " + order + " LIMIT " + limit;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (Object parameter : where.parameters) {
+                select.setObject(index++, parameter);
+            }
+            return DecisionTable.read(connection, select);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("the decision store could not be read", e);
+        }
+    }
+
+    private static OffsetDateTime utc(java.time.Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static final class Where {
+        private final StringBuilder sql = new StringBuilder();
+        private final List<Object> parameters = new ArrayList<>();
+
+        void and(String condition, Object... values) {
+            sql.append(sql.isEmpty() ? " WHERE " : " AND ").append(condition);
+            parameters.addAll(List.of(values));
+        }
+
+        String sql() {
+            return sql.toString();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package com.healthcyber.underwriting.config;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Chooses the decision store from one setting, so operators configure a URL and nothing else:
+ * with {@code underwriting.store.url} the PostgreSQL datasource is active, without it the
+ * embedded H2 file under {@code underwriting.data.dir}. Both datasources are built in; only the
+ * active one connects and migrates. Explicit {@code quarkus.datasource.*} settings still win.
+ */
+public class DecisionStoreSelection implements ConfigSourceFactory {
+
+    public static final String EMBEDDED = "embedded";
+    public static final String POSTGRESQL = "postgresql";
+
+    /** Below application.properties (250), so an explicit datasource setting overrides this choice. */
+    private static final int ORDINAL = 200;
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        boolean postgresql = isSet(context.getValue("underwriting.store.url"));
+        ConfigValue dataDir = context.getValue("underwriting.data.dir");
+        Path directory = Path.of(isSet(dataDir) ? dataDir.getValue() : "data");
+        return List.of(new PropertiesConfigSource(Map.of(
+                "quarkus.datasource." + POSTGRESQL + ".active", String.valueOf(postgresql),
+                "quarkus.datasource." + EMBEDDED + ".active", String.valueOf(!postgresql),
+                "quarkus.datasource." + EMBEDDED + ".jdbc.url", embeddedUrl(directory)),
+                "underwriting-store-selection", ORDINAL));
+    }
+
+    /**
+     * The embedded store's JDBC URL. WRITE_DELAY=0 writes each commit to the file before the
+     * commit returns, so a killed process loses no answered decision; AUTO_SERVER lets the
+     * impact command read the file while the service runs.
+     */
+    public static String embeddedUrl(Path dataDirectory) {
+        return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().normalize().resolve("decisions")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE";
+    }
+
+    private static boolean isSet(ConfigValue value) {
+        return value != null && value.getValue() != null && !value.getValue().isBlank();
+    }
+}

@@ -1,0 +1,40 @@
+package com.healthcyber.underwriting.decision;
+
+import com.healthcyber.underwriting.application.Outcome;
+import com.healthcyber.underwriting.application.Product;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a ruleset would have done to the decisions on record.
+ *
+ * @param rules which rules were replayed: {@code active} or {@code candidate <name>}
+ * @param replayed stored decisions evaluated again
+ * @param changed of those, how many now get another outcome or other reason codes
+ * @param notReplayable stored requests today's contract or rules cannot evaluate
+ * @param limitReached the selection held more decisions than {@code maxDecisions}; the rest were not replayed
+ * @param outcomeTransitions stored outcome → replayed outcome, with counts (unchanged pairs too)
+ * @param sampleChangedDecisionIds some changed decisions, oldest first, to look at with replay
+ */
+public record ImpactReport(
+        String rules,
+        String rulesetVersion,
+        Optional<Instant> decidedFrom,
+        Optional<Instant> decidedTo,
+        Optional<Product> product,
+        int maxDecisions,
+        int replayed,
+        int changed,
+        int notReplayable,
+        boolean limitReached,
+        List<Transition> outcomeTransitions,
+        List<CodeCount> reasonCodesAdded,
+        List<CodeCount> reasonCodesRemoved,
+        List<String> sampleChangedDecisionIds,
+        long durationMillis) {
+
+    public record Transition(Outcome from, Outcome to, int count) {}
+
+    public record CodeCount(String code, int count) {}
+}

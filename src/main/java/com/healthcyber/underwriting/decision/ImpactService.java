@@ -1,0 +1,68 @@
+package com.healthcyber.underwriting.decision;
+
+import com.healthcyber.underwriting.audit.DecisionRepository;
+import com.healthcyber.underwriting.audit.ReplaySelection;
+import com.healthcyber.underwriting.config.UnderwritingConfig;
+import com.healthcyber.underwriting.engine.InvalidRuleSetException;
+import com.healthcyber.underwriting.engine.RuleEngine;
+import com.healthcyber.underwriting.engine.RuleSet;
+import com.healthcyber.underwriting.engine.RuleSetCompiler;
+import com.healthcyber.underwriting.engine.RuleSources;
+import com.healthcyber.underwriting.intake.ApplicationReader;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Impact analysis for rule owners: the stored decisions replayed on the active rules or on a
+ * candidate directory that has not gone live. Candidates are named, never given as paths: they
+ * are sub-directories of {@code underwriting.impact.candidates-dir}.
+ */
+@ApplicationScoped
+public class ImpactService {
+
+    private static final Pattern CANDIDATE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    private final ImpactAnalysis analysis;
+    private final RuleEngine engine;
+    private final Path candidatesDir;
+
+    public ImpactService(DecisionRepository records, ApplicationReader reader, RuleEngine engine, UnderwritingConfig config) {
+        this.analysis = new ImpactAnalysis(records, reader);
+        this.engine = engine;
+        this.candidatesDir = config.impact().candidatesDir();
+    }
+
+    public ImpactReport analyse(ReplaySelection selection, Optional<String> candidate) {
+        ImpactReport report = candidate.isPresent()
+                ? onCandidate(selection, candidate.get())
+                : engine.withActiveRuleSet(ruleSet -> analysis.run(selection, ruleSet, "active"));
+        Log.infof("impact analysis on %s (%s): %d replayed, %d changed, %d not replayable, in %d ms", report.rules(),
+                report.rulesetVersion(), report.replayed(), report.changed(), report.notReplayable(), report.durationMillis());
+        return report;
+    }
+
+    private ImpactReport onCandidate(ReplaySelection selection, String name) {
+        Path directory = candidatesDir.resolve(name).normalize();
+        if (!CANDIDATE_NAME.matcher(name).matches() || name.contains("..") || !Files.isDirectory(directory)) {
+            throw new CandidateNotFoundException(name);
+        }
+        RuleSet candidate;
+        try {
+            candidate = new RuleSetCompiler(1).compile(RuleSources.read(directory));
+        } catch (IOException e) {
+            throw new CandidateNotFoundException(name);
+        } catch (InvalidRuleSetException e) {
+            throw new CandidateRulesInvalidException(name, e.problems());
+        }
+        try {
+            return analysis.run(selection, candidate, "candidate " + name);
+        } finally {
+            candidate.retire();
+        }
+    }
+}
