@@ -94,6 +94,10 @@ public class DecisionWriter {
         }
     }
 
+    /**
+     * Runs for the life of the service. Nothing a batch throws may end it: a dead writer would
+     * turn every later decision into a 503 while the service looks alive.
+     */
     private void writeUntilStopped() {
         List<Pending> batch = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {
@@ -106,8 +110,8 @@ public class DecisionWriter {
                 queue.drainTo(batch, maxBatch - 1);
                 write(batch);
             } catch (InterruptedException e) {
-                running = false;
-            } catch (RuntimeException e) {
+                // Only stop() ends the writer; a stray interrupt from a driver must not.
+            } catch (Throwable e) { // see above: the failure goes to the waiting requests and the log
                 batch.forEach(pending -> pending.result().completeExceptionally(e));
                 Log.error("decision writer failed a batch", e);
             } finally {

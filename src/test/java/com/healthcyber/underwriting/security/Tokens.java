@@ -25,6 +25,11 @@ public final class Tokens {
         return Jwt.issuer(ISSUER).subject("test").groups(Set.of(roles)).expiresIn(Duration.ofMinutes(10)).sign(testKey());
     }
 
+    /** A token for another caller than "test": idempotency keys are per caller. */
+    public static String withRolesFor(String subject, String... roles) {
+        return Jwt.issuer(ISSUER).subject(subject).groups(Set.of(roles)).expiresIn(Duration.ofMinutes(10)).sign(testKey());
+    }
+
     public static String expired() {
         return Jwt.issuer(ISSUER).subject("test").groups(ALL_ROLES)
                 .issuedAt(Instant.now().minus(Duration.ofHours(2))).expiresAt(Instant.now().minus(Duration.ofHours(1)))

@@ -1,0 +1,304 @@
+package com.healthcyber.underwriting.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.healthcyber.underwriting.Payloads;
+import com.healthcyber.underwriting.ruleset.CopiedRules;
+import com.healthcyber.underwriting.security.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the decision record promises, whichever database holds it. Run by one subclass per
+ * store: the embedded default and a real PostgreSQL server.
+ */
+abstract class DecisionRecordContract {
+
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    @BeforeEach
+    void authenticate() {
+        Tokens.authenticateEveryRequest();
+    }
+
+    @Test
+    void keepsTheRequestExactlyAsReceivedWithTheAnswerAndItsRuleset() {
+        String applicationId = uniqueApplicationId();
+        // Odd spacing on purpose: the record keeps the bytes, not a re-serialization.
+        String body = "{ \"applicationId\" :\"" + applicationId + "\"," + Payloads.contractExample().substring(1)
+                .replaceFirst("\"applicationId\": \"APP-1001\",", "");
+        ValidatableResponse decided = decide(body, null).statusCode(200);
+        String decisionId = decided.extract().path("decisionId");
+
+        given().get("/decisions/" + decisionId).then()
+                .statusCode(200)
+                .body("decisionId", equalTo(decisionId))
+                .body("applicationId", equalTo(applicationId))
+                .body("product", equalTo("CYBER_HEALTHCARE"))
+                .body("outcome", equalTo("REFER"))
+                .body("reasons.code", contains("LOSS_HISTORY", "RECENT_BREACH"))
+                .body("reasons.rule", contains("One claim within five years", "Remediated breach within three years"))
+                .body("rulesetVersion", equalTo(decided.extract().path("rulesetVersion")))
+                .body("decidedAt", equalTo(decided.extract().path("decidedAt")))
+                .body("droolsVersion", matchesPattern("\\d+\\.\\d+\\.\\d+.*"))
+                .body("serviceVersion", notNullValue())
+                .body("requestedBy", equalTo("test"))
+                .body("request.coverage.limit", equalTo(1000000));
+        String raw = given().get("/decisions/" + decisionId).then().extract().asString();
+        assertTrue(raw.contains("\"request\":" + body), "the record embeds the body byte for byte");
+    }
+
+    @Test
+    void answersNotFoundForADecisionNeverMade() {
+        given().get("/decisions/" + UUID.randomUUID()).then()
+                .statusCode(404).contentType(PROBLEM_JSON).body("status", equalTo(404));
+        given().post("/decisions/" + UUID.randomUUID() + "/replay").then()
+                .statusCode(404).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void neverUpdatesOrDeletesARecord() {
+        String decisionId = decide(Payloads.contractExample(), null).statusCode(200).extract().path("decisionId");
+        given().delete("/decisions/" + decisionId).then().statusCode(405).contentType(PROBLEM_JSON);
+        given().contentType(ContentType.JSON).body(Payloads.registryExample()).put("/decisions/" + decisionId).then()
+                .statusCode(405).contentType(PROBLEM_JSON);
+        given().get("/decisions/" + decisionId).then().statusCode(200).body("product", equalTo("CYBER_HEALTHCARE"));
+    }
+
+    @Test
+    void recordsNothingForBadInput() {
+        String applicationId = uniqueApplicationId();
+        decide(Payloads.contractExampleWith(application -> application.put("applicationId", applicationId)
+                .withObject("/controls").remove("mfaEmail")), null).statusCode(400);
+        given().queryParam("applicationId", applicationId).get("/decisions").then()
+                .statusCode(200).body("items", empty());
+    }
+
+    @Test
+    void searchesByEveryFilterNewestFirstAndPages() {
+        String applicationId = uniqueApplicationId();
+        Instant before = Instant.now().minusSeconds(1);
+        String first = decideFor(applicationId, Payloads.contractExample());
+        String second = decideFor(applicationId, Payloads.contractExample());
+        String declined = decideFor(applicationId, Payloads.contractExampleWith(application ->
+                application.withObject("/history").put("willfulMisconduct", true)));
+
+        given().queryParam("applicationId", applicationId).get("/decisions").then()
+                .statusCode(200).body("items.decisionId", contains(declined, second, first)).body("next", nullValue());
+        given().queryParam("applicationId", applicationId).queryParam("outcome", "DECLINE").get("/decisions").then()
+                .body("items.decisionId", contains(declined));
+        given().queryParam("applicationId", applicationId).queryParam("reasonCode", "WILLFUL_MISCONDUCT").get("/decisions").then()
+                .body("items.decisionId", contains(declined));
+        given().queryParam("applicationId", applicationId).queryParam("reasonCode", "LOSS_HISTORY").get("/decisions").then()
+                .body("items.decisionId", contains(declined, second, first));
+        given().queryParam("applicationId", applicationId).queryParam("product", "MEDICAL_REGISTRY").get("/decisions").then()
+                .body("items", empty());
+        given().queryParam("applicationId", applicationId).queryParam("decidedFrom", before.toString())
+                .queryParam("decidedTo", Instant.now().plusSeconds(60).toString()).get("/decisions").then()
+                .body("items.decisionId", contains(declined, second, first));
+        given().queryParam("applicationId", applicationId).queryParam("decidedTo", before.toString()).get("/decisions").then()
+                .body("items", empty());
+
+        ValidatableResponse page1 = given().queryParam("applicationId", applicationId).queryParam("limit", 2).get("/decisions").then()
+                .statusCode(200).body("items.decisionId", contains(declined, second)).body("next", notNullValue());
+        given().queryParam("applicationId", applicationId).queryParam("limit", 2).queryParam("cursor", page1.extract().<String>path("next"))
+                .get("/decisions").then()
+                .statusCode(200).body("items.decisionId", contains(first)).body("next", nullValue());
+    }
+
+    @Test
+    void refusesMalformedSearchesListingEveryViolation() {
+        given().queryParam("limit", 1000).queryParam("outcome", "MAYBE").queryParam("decidedFrom", "last week")
+                .queryParam("cursor", "not-a-cursor").get("/decisions").then()
+                .statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations.field", containsInAnyOrder("limit", "outcome", "decidedFrom", "cursor"))
+                .body("violations.find { it.field == 'outcome' }.message", equalTo("must be one of ACCEPT, REFER, DECLINE"));
+    }
+
+    @Test
+    void aRetryWithTheSameKeyGetsTheOriginalDecisionAndAddsNoRecord() {
+        String applicationId = uniqueApplicationId();
+        String body = Payloads.contractExampleWith(application -> application.put("applicationId", applicationId));
+        String key = UUID.randomUUID().toString();
+        ValidatableResponse original = decide(body, key).statusCode(200);
+        original.extract().response().then().header("Idempotent-Replayed", nullValue());
+        // Re-serialized with other key order and spacing: still the same request.
+        String reordered = Payloads.contractExampleWith(application -> application.put("applicationId", applicationId)).replace(",", " ,");
+
+        decide(reordered, key).statusCode(200)
+                .header("Idempotent-Replayed", "true")
+                .body("decisionId", equalTo(original.extract().<String>path("decisionId")))
+                .body("decidedAt", equalTo(original.extract().<String>path("decidedAt")));
+        given().queryParam("applicationId", applicationId).get("/decisions").then().body("items", org.hamcrest.Matchers.hasSize(1));
+    }
+
+    @Test
+    void theSameKeyForADifferentRequestIsRefusedAndTheOriginalStands() {
+        String applicationId = uniqueApplicationId();
+        String key = UUID.randomUUID().toString();
+        String original = decide(Payloads.contractExampleWith(application -> application.put("applicationId", applicationId)), key)
+                .statusCode(200).extract().path("decisionId");
+
+        decide(Payloads.contractExampleWith(application -> application.put("applicationId", applicationId)
+                .withObject("/coverage").put("limit", 2000000)), key)
+                .statusCode(422).contentType(PROBLEM_JSON).body("title", equalTo("Idempotency-Key reused"));
+        given().queryParam("applicationId", applicationId).get("/decisions").then().body("items.decisionId", contains(original));
+    }
+
+    @Test
+    void idempotencyKeysBelongToTheirCaller() {
+        String key = UUID.randomUUID().toString();
+        String body = Payloads.contractExample();
+        String mine = decide(body, key).statusCode(200).extract().path("decisionId");
+        String theirs = given().auth().oauth2(Tokens.withRolesFor("another-platform", "decisions:write"))
+                .contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/decisions").then().statusCode(200).header("Idempotent-Replayed", nullValue()).extract().path("decisionId");
+        assertNotEquals(mine, theirs);
+    }
+
+    @Test
+    void concurrentDuplicatesMakeOneRecord() throws Exception {
+        String applicationId = uniqueApplicationId();
+        String body = Payloads.contractExampleWith(application -> application.put("applicationId", applicationId));
+        String key = UUID.randomUUID().toString();
+        int parallel = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            List<Callable<String>> retries = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                retries.add(() -> decide(body, key).statusCode(200).extract().path("decisionId"));
+            }
+            Set<String> decisionIds = new HashSet<>();
+            for (Future<String> answer : pool.invokeAll(retries)) {
+                decisionIds.add(answer.get());
+            }
+            assertEquals(1, decisionIds.size(), "every duplicate answered with the one decision");
+        } finally {
+            pool.shutdownNow();
+        }
+        given().queryParam("applicationId", applicationId).get("/decisions").then().body("items", org.hamcrest.Matchers.hasSize(1));
+    }
+
+    @Test
+    void refusesAMalformedIdempotencyKey() {
+        decide(Payloads.contractExample(), "has spaces in it").statusCode(400).contentType(PROBLEM_JSON)
+                .body("violations.field", contains("Idempotency-Key"));
+        decide(Payloads.contractExample(), "k".repeat(256)).statusCode(400);
+    }
+
+    @Test
+    void replaysAStoredDecisionOnTheActiveRulesWithoutRecordingOne() {
+        String applicationId = uniqueApplicationId();
+        String decisionId = decideFor(applicationId, Payloads.contractExample());
+
+        given().post("/decisions/" + decisionId + "/replay").then()
+                .statusCode(200)
+                .body("decisionId", equalTo(decisionId))
+                .body("stored.outcome", equalTo("REFER"))
+                .body("replayed.outcome", equalTo("REFER"))
+                .body("replayed.reasons.code", contains("LOSS_HISTORY", "RECENT_BREACH"))
+                .body("replayed.rulesetVersion", equalTo(given().get("/rules").then().extract().path("version")))
+                .body("outcomeChanged", equalTo(false))
+                .body("codesAdded", empty())
+                .body("codesRemoved", empty());
+        given().queryParam("applicationId", applicationId).get("/decisions").then().body("items", org.hamcrest.Matchers.hasSize(1));
+    }
+
+    @Test
+    void impactAnalysisCountsWhatACandidateWouldChange() {
+        Path candidate = Path.of("target", "test-candidates", "no-single-claim-referral");
+        CopiedRules.restore(candidate);
+        CopiedRules.edit(candidate, "common/loss-history.drl", "$claims : List( size == 1 )", "$claims : List( size == 99 )");
+        Instant from = Instant.now().minusMillis(1);
+        String referredForClaimAndBreach = decideFor(uniqueApplicationId(), Payloads.contractExample());
+        String referredForClaimOnly = decideFor(uniqueApplicationId(),
+                Payloads.contractExampleWith(application -> application.withObject("/history").remove("breaches")));
+        String declined = decideFor(uniqueApplicationId(), Payloads.contractExampleWith(application ->
+                application.withObject("/history").put("willfulMisconduct", true).remove("claims")));
+        Instant to = Instant.now().plusMillis(1);
+
+        given().queryParam("candidate", "no-single-claim-referral").queryParam("decidedFrom", from.toString())
+                .queryParam("decidedTo", to.toString()).queryParam("product", "CYBER_HEALTHCARE")
+                .post("/rules/impact").then()
+                .statusCode(200)
+                .body("rules", equalTo("candidate no-single-claim-referral"))
+                .body("replayed", equalTo(3))
+                .body("changed", equalTo(2))
+                .body("notReplayable", equalTo(0))
+                .body("limitReached", equalTo(false))
+                .body("outcomeTransitions.findAll { it.from == 'REFER' && it.to == 'ACCEPT' }.count", contains(1))
+                .body("outcomeTransitions.findAll { it.from == 'REFER' && it.to == 'REFER' }.count", contains(1))
+                .body("outcomeTransitions.findAll { it.from == 'DECLINE' && it.to == 'DECLINE' }.count", contains(1))
+                .body("reasonCodesRemoved.code", contains("LOSS_HISTORY"))
+                .body("reasonCodesRemoved.count", contains(2))
+                .body("reasonCodesAdded", empty())
+                .body("sampleChangedDecisionIds", containsInAnyOrder(referredForClaimAndBreach, referredForClaimOnly));
+
+        given().queryParam("decidedFrom", from.toString()).queryParam("decidedTo", to.toString()).queryParam("maxDecisions", 2)
+                .post("/rules/impact").then()
+                .statusCode(200)
+                .body("rules", equalTo("active"))
+                .body("replayed", equalTo(2))
+                .body("changed", equalTo(0))
+                .body("limitReached", equalTo(true))
+                .body("sampleChangedDecisionIds", empty());
+        given().queryParam("applicationId", "none").get("/decisions").then().body("items", empty());
+        assertNotEquals(declined, referredForClaimOnly);
+    }
+
+    @Test
+    void impactAnalysisRefusesUnknownBrokenOrEscapingCandidates() {
+        Path broken = Path.of("target", "test-candidates", "broken");
+        CopiedRules.restore(broken);
+        CopiedRules.edit(broken, "common/loss-history.drl", "then", "then oops(");
+
+        given().queryParam("candidate", "broken").post("/rules/impact").then()
+                .statusCode(422).contentType(PROBLEM_JSON)
+                .body("violations.field", hasItem(matchesPattern("common/loss-history.drl:\\d+")));
+        given().queryParam("candidate", "no-such-candidate").post("/rules/impact").then().statusCode(404).contentType(PROBLEM_JSON);
+        given().queryParam("candidate", "../../rules").post("/rules/impact").then().statusCode(404).contentType(PROBLEM_JSON);
+        given().queryParam("maxDecisions", 0).queryParam("product", "BOATS").post("/rules/impact").then()
+                .statusCode(400).body("violations.field", containsInAnyOrder("maxDecisions", "product"));
+    }
+
+    private static String decideFor(String applicationId, String body) {
+        String withId = body.replace("\"APP-1001\"", "\"" + applicationId + "\"");
+        return decide(withId, null).statusCode(200).extract().path("decisionId");
+    }
+
+    private static ValidatableResponse decide(String body, String idempotencyKey) {
+        var request = given().contentType(ContentType.JSON).body(body);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return request.post("/decisions").then();
+    }
+
+    private static String uniqueApplicationId() {
+        return "APP-" + UUID.randomUUID();
+    }
+}
