@@ -21,9 +21,9 @@ import java.util.stream.Stream;
  */
 public final class LocalPostgres {
 
-    static final String HOST = env("UNDERWRITING_TEST_PG_HOST", "127.0.0.1");
-    static final int PORT = Integer.parseInt(env("UNDERWRITING_TEST_PG_PORT", "5432"));
-    static final String USER = env("UNDERWRITING_TEST_PG_USER", "postgres");
+    public static final String HOST = env("UNDERWRITING_TEST_PG_HOST", "127.0.0.1");
+    public static final int PORT = Integer.parseInt(env("UNDERWRITING_TEST_PG_PORT", "5432"));
+    public static final String USER = env("UNDERWRITING_TEST_PG_USER", "postgres");
 
     private LocalPostgres() {}
 

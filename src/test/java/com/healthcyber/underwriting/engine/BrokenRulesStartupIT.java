@@ -17,6 +17,9 @@ class BrokenRulesStartupIT {
     @TempDir
     Path rules;
 
+    @TempDir
+    Path data;
+
     @Test
     void refusesToStartOnBrokenRulesNamingFileLineAndRule() throws Exception {
         Path file = rules.resolve("common/minimum-controls.drl");
@@ -27,6 +30,8 @@ class BrokenRulesStartupIT {
         ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-Dquarkus.http.port=0", "-Dquarkus.management.port=0", "-jar", "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true);
         builder.environment().put("UNDERWRITING_RULES_DIR", rules.toString());
+        // Its own data directory: a test never writes to the checkout's data/.
+        builder.environment().put("UNDERWRITING_DATA_DIR", data.toString());
         Process service = builder.start();
         service.getOutputStream().close();
         boolean exited = service.waitFor(60, TimeUnit.SECONDS);

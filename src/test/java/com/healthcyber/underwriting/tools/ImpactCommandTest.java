@@ -1,0 +1,109 @@
+package com.healthcyber.underwriting.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.healthcyber.underwriting.application.Outcome;
+import com.healthcyber.underwriting.audit.LocalPostgres;
+import com.healthcyber.underwriting.Payloads;
+import com.healthcyber.underwriting.ruleset.CopiedRules;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The impact command on both stores, without the service: what an underwriter runs before shipping. */
+class ImpactCommandTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void reportsWhatACandidateWouldChangeOnTheEmbeddedStore() throws Exception {
+        Map<String, String> environment = Map.of("UNDERWRITING_DATA_DIR", data.toString());
+        assertCandidateImpact(environment);
+    }
+
+    @Test
+    void reportsWhatACandidateWouldChangeOnPostgresql() throws Exception {
+        String database = LocalPostgres.createDatabase();
+        try {
+            assertCandidateImpact(Map.of("UNDERWRITING_STORE_URL", LocalPostgres.jdbcUrl(LocalPostgres.HOST, LocalPostgres.PORT, database),
+                    "UNDERWRITING_STORE_USERNAME", LocalPostgres.USER));
+        } finally {
+            LocalPostgres.dropDatabase(database);
+        }
+    }
+
+    @Test
+    void refusesACandidateThatDoesNotCompile() {
+        Path candidate = data.resolve("broken");
+        CopiedRules.restore(candidate);
+        CopiedRules.edit(candidate, "common/loss-history.drl", "then", "then oops(");
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int status = ImpactCommand.run(candidate, name -> Optional.empty(), Map.of("UNDERWRITING_DATA_DIR", data.toString()),
+                new PrintStream(output, true, StandardCharsets.UTF_8));
+        assertEquals(1, status);
+        assertTrue(output.toString(StandardCharsets.UTF_8).contains("PROBLEM common/loss-history.drl:"), output.toString(StandardCharsets.UTF_8));
+    }
+
+    private void assertCandidateImpact(Map<String, String> environment) throws Exception {
+        DataSource store = ImpactCommand.store(environment);
+        Flyway.configure().dataSource(store).load().migrate();
+        // Two referrals for one claim (one also for a breach) and one clean accept, as the service would have stored them.
+        insert(store, Outcome.REFER, List.of("LOSS_HISTORY", "RECENT_BREACH"), Payloads.contractExample());
+        insert(store, Outcome.REFER, List.of("LOSS_HISTORY"),
+                Payloads.contractExampleWith(application -> application.withObject("/history").remove("breaches")));
+        insert(store, Outcome.ACCEPT, List.of(), Payloads.contractExampleWith(application -> {
+            application.withObject("/history").remove("breaches");
+            application.withObject("/history").remove("claims");
+        }));
+
+        Path candidate = data.resolve("candidate");
+        CopiedRules.restore(candidate);
+        CopiedRules.edit(candidate, "common/loss-history.drl", "$claims : List( size == 1 )", "$claims : List( size == 99 )");
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int status = ImpactCommand.run(candidate, name -> name.equals("product") ? Optional.of("CYBER_HEALTHCARE") : Optional.empty(),
+                environment, new PrintStream(output, true, StandardCharsets.UTF_8));
+        String report = output.toString(StandardCharsets.UTF_8);
+
+        assertEquals(0, status, report);
+        assertTrue(report.contains("Replayed 3, changed 2, not replayable 0"), report);
+        assertTrue(report.matches("(?s).*REFER\\s+-> ACCEPT\\s+1\\s+changed.*"), report);
+        assertTrue(report.matches("(?s).*REFER\\s+-> REFER\\s+1\\n.*"), report);
+        assertTrue(report.matches("(?s).*ACCEPT\\s+-> ACCEPT\\s+1\\n.*"), report);
+        assertTrue(report.matches("(?s).*Reason codes removed:\\n\\s+LOSS_HISTORY\\s+2\\n.*"), report);
+    }
+
+    private static void insert(DataSource store, Outcome outcome, List<String> codes, String body) throws Exception {
+        String id = UUID.randomUUID().toString();
+        try (Connection connection = store.getConnection();
+                PreparedStatement decision = connection.prepareStatement("INSERT INTO decision (decision_id, application_id, product,"
+                        + " outcome, ruleset_version, drools_version, service_version, decided_at, engine_micros, requested_by, request_body)"
+                        + " VALUES (?, 'APP-1001', 'CYBER_HEALTHCARE', ?, 'sha256:before', '10.2.0', 'test', ?, 10, 'test', ?)");
+                PreparedStatement reason = connection.prepareStatement("INSERT INTO decision_reason (decision_id, position, code,"
+                        + " outcome, rule_name, message) VALUES (?, ?, ?, 'REFER', 'a rule', 'a message')")) {
+            decision.setString(1, id);
+            decision.setString(2, outcome.name());
+            decision.setObject(3, java.time.OffsetDateTime.now());
+            decision.setString(4, body);
+            decision.executeUpdate();
+            for (int i = 0; i < codes.size(); i++) {
+                reason.setString(1, id);
+                reason.setInt(2, i);
+                reason.setString(3, codes.get(i));
+                reason.executeUpdate();
+            }
+        }
+    }
+}
