@@ -28,6 +28,9 @@ class MetricsTest {
                 .body(containsString("underwriting_ruleset_reloads_total{status=\"accepted\",trigger=\"startup\"}"))
                 .body(containsString("underwriting_ruleset_info{version=\"sha256:"))
                 .body(containsString("http_server_requests_seconds_count{method=\"POST\""))
+                .body(containsString("underwriting_store_commit_seconds_count{store=\"embedded\"}"))
+                .body(containsString("underwriting_store_batch_count{store=\"embedded\"}"))
+                .body(containsString("underwriting_store_failures_total{store=\"embedded\"}"))
                 .body(not(containsString("APP-1001")));
     }
 }

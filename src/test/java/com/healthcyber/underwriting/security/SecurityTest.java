@@ -27,7 +27,12 @@ class SecurityTest {
     enum Endpoint {
         DECIDE("POST", "/decisions", Roles.DECISIONS_WRITE, 200),
         READ_RULES("GET", "/rules", Roles.DECISIONS_READ, 200),
-        RELOAD_RULES("POST", "/rules/reload", Roles.RULES_ADMIN, 200);
+        RELOAD_RULES("POST", "/rules/reload", Roles.RULES_ADMIN, 200),
+        SEARCH_DECISIONS("GET", "/decisions", Roles.DECISIONS_READ, 200),
+        // An unknown id: the allowed role gets past authorization to the 404.
+        READ_DECISION("GET", "/decisions/00000000-0000-0000-0000-000000000000", Roles.DECISIONS_READ, 404),
+        REPLAY_DECISION("POST", "/decisions/00000000-0000-0000-0000-000000000000/replay", Roles.DECISIONS_READ, 404),
+        IMPACT_ANALYSIS("POST", "/rules/impact", Roles.RULES_ADMIN, 200);
 
         final String method;
         final String path;
