@@ -15,9 +15,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The SQL of the decision record, written once for both databases (see V1__decision_record.sql). */
 final class DecisionTable {
@@ -25,46 +27,79 @@ final class DecisionTable {
     static final String COLUMNS = "d.decision_id, d.application_id, d.product, d.outcome, d.ruleset_version, d.drools_version,"
             + " d.service_version, d.decided_at, d.engine_micros, d.requested_by, d.idempotency_key, d.request_body";
 
-    /** A retry racing its original loses quietly here (0 rows) and then reads the original. */
-    static final String INSERT_DECISION = "INSERT INTO decision (decision_id, application_id, product, outcome, ruleset_version,"
-            + " drools_version, service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
+    /**
+     * One statement for many decisions: per-statement work dominates the database's cost of a
+     * small insert, so a batch is one multi-row INSERT rather than one execution per row. A
+     * retry racing its original under the same idempotency key is skipped here (ON CONFLICT)
+     * and then reads the original.
+     */
+    static String insertDecisions(int rows) {
+        return "INSERT INTO decision (decision_id, application_id, product, outcome, ruleset_version,"
+                + " drools_version, service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body) VALUES "
+                + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                + " ON CONFLICT DO NOTHING";
+    }
 
-    static final String INSERT_REASON =
-            "INSERT INTO decision_reason (decision_id, position, code, outcome, rule_name, message) VALUES (?, ?, ?, ?, ?, ?)";
+    static String insertReasons(int rows) {
+        return "INSERT INTO decision_reason (decision_id, position, code, outcome, rule_name, message) VALUES "
+                + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?)"));
+    }
 
     private DecisionTable() {}
 
-    static void bindDecision(PreparedStatement insert, DecisionRecord record) throws SQLException {
-        insert.setString(1, record.decisionId());
-        insert.setString(2, record.applicationId());
-        insert.setString(3, record.product().name());
-        insert.setString(4, record.outcome().name());
-        insert.setString(5, record.rulesetVersion());
-        insert.setString(6, record.droolsVersion());
-        insert.setString(7, record.serviceVersion());
-        insert.setObject(8, OffsetDateTime.ofInstant(record.decidedAt(), ZoneOffset.UTC));
-        insert.setLong(9, record.engineMicros());
-        insert.setString(10, record.requestedBy());
+    /** Binds {@code record} as the row starting at parameter {@code first}; returns the next free parameter. */
+    static int bindDecision(PreparedStatement insert, int first, DecisionRecord record) throws SQLException {
+        int index = first;
+        insert.setString(index++, record.decisionId());
+        insert.setString(index++, record.applicationId());
+        insert.setString(index++, record.product().name());
+        insert.setString(index++, record.outcome().name());
+        insert.setString(index++, record.rulesetVersion());
+        insert.setString(index++, record.droolsVersion());
+        insert.setString(index++, record.serviceVersion());
+        insert.setObject(index++, OffsetDateTime.ofInstant(record.decidedAt(), ZoneOffset.UTC));
+        insert.setLong(index++, record.engineMicros());
+        insert.setString(index++, record.requestedBy());
         if (record.idempotencyKey().isPresent()) {
-            insert.setString(11, record.idempotencyKey().get());
+            insert.setString(index++, record.idempotencyKey().get());
         } else {
-            insert.setNull(11, Types.VARCHAR);
+            insert.setNull(index++, Types.VARCHAR);
         }
-        insert.setString(12, record.requestBody());
+        insert.setString(index++, record.requestBody());
+        return index;
     }
 
-    static void addReasons(PreparedStatement insert, DecisionRecord record) throws SQLException {
+    /** Binds every reason of {@code record} as rows starting at parameter {@code first}; returns the next free parameter. */
+    static int bindReasons(PreparedStatement insert, int first, DecisionRecord record) throws SQLException {
+        int index = first;
         int position = 0;
         for (Reason reason : record.reasons()) {
-            insert.setString(1, record.decisionId());
-            insert.setInt(2, position++);
-            insert.setString(3, reason.code());
-            insert.setString(4, reason.outcome().name());
-            insert.setString(5, reason.rule());
-            insert.setString(6, reason.message());
-            insert.addBatch();
+            insert.setString(index++, record.decisionId());
+            insert.setInt(index++, position++);
+            insert.setString(index++, reason.code());
+            insert.setString(index++, reason.outcome().name());
+            insert.setString(index++, reason.rule());
+            insert.setString(index++, reason.message());
         }
+        return index;
+    }
+
+    /** Which of these decision ids are in the table: after a conflict, tells inserted rows from skipped ones. */
+    static Set<String> existing(Connection connection, Collection<String> decisionIds) throws SQLException {
+        Set<String> found = new HashSet<>();
+        String placeholders = String.join(", ", java.util.Collections.nCopies(decisionIds.size(), "?"));
+        try (PreparedStatement select = connection.prepareStatement("SELECT decision_id FROM decision WHERE decision_id IN (" + placeholders + ")")) {
+            int index = 1;
+            for (String id : decisionIds) {
+                select.setString(index++, id);
+            }
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    found.add(result.getString(1));
+                }
+            }
+        }
+        return found;
     }
 
     /** Reads the decisions a query selected ({@link #COLUMNS}), with their reasons, in the query's order. */

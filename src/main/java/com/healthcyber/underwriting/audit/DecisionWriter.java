@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -40,6 +41,9 @@ public class DecisionWriter {
     }
 
     private record Pending(DecisionRecord record, CompletableFuture<Appended> result) {}
+
+    /** Keeps one statement's parameters well under PostgreSQL's limit of 32,767. */
+    private static final int ROWS_PER_STATEMENT = 200;
 
     private final DataSource dataSource;
     private final Duration writeTimeout;
@@ -107,6 +111,7 @@ public class DecisionWriter {
                     continue;
                 }
                 batch.add(first);
+                // No waiting for more: whatever queued up during the previous commit is this batch.
                 queue.drainTo(batch, maxBatch - 1);
                 write(batch);
             } catch (InterruptedException e) {
@@ -143,32 +148,66 @@ public class DecisionWriter {
     private List<Appended> commit(List<Pending> batch) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement decisions = connection.prepareStatement(DecisionTable.INSERT_DECISION);
-                    PreparedStatement reasons = connection.prepareStatement(DecisionTable.INSERT_REASON)) {
-                for (Pending pending : batch) {
-                    DecisionTable.bindDecision(decisions, pending.record());
-                    decisions.addBatch();
-                }
-                int[] inserted = decisions.executeBatch();
-                List<Appended> results = new ArrayList<>(batch.size());
-                boolean anyReason = false;
-                for (int i = 0; i < batch.size(); i++) {
-                    boolean stored = inserted[i] != 0;
-                    results.add(stored ? Appended.STORED : Appended.DUPLICATE_KEY);
-                    if (stored && !batch.get(i).record().reasons().isEmpty()) {
-                        DecisionTable.addReasons(reasons, batch.get(i).record());
-                        anyReason = true;
-                    }
-                }
-                if (anyReason) {
-                    reasons.executeBatch();
-                }
+            try {
+                List<DecisionRecord> records = batch.stream().map(Pending::record).toList();
+                int inserted = insertDecisions(connection, records);
+                Set<String> stored = inserted == records.size()
+                        ? null // all stored: the common case needs no second look
+                        : DecisionTable.existing(connection, records.stream().map(DecisionRecord::decisionId).toList());
+                List<DecisionRecord> storedRecords = stored == null ? records
+                        : records.stream().filter(record -> stored.contains(record.decisionId())).toList();
+                insertReasons(connection, storedRecords);
                 connection.commit();
-                return results;
+                return records.stream()
+                        .map(record -> stored == null || stored.contains(record.decisionId()) ? Appended.STORED : Appended.DUPLICATE_KEY)
+                        .toList();
             } catch (SQLException e) {
                 rollbackQuietly(connection);
                 throw e;
             }
+        }
+    }
+
+    private static int insertDecisions(Connection connection, List<DecisionRecord> records) throws SQLException {
+        int inserted = 0;
+        for (int from = 0; from < records.size(); from += ROWS_PER_STATEMENT) {
+            List<DecisionRecord> chunk = records.subList(from, Math.min(records.size(), from + ROWS_PER_STATEMENT));
+            try (PreparedStatement insert = connection.prepareStatement(DecisionTable.insertDecisions(chunk.size()))) {
+                int parameter = 1;
+                for (DecisionRecord record : chunk) {
+                    parameter = DecisionTable.bindDecision(insert, parameter, record);
+                }
+                inserted += insert.executeUpdate();
+            }
+        }
+        return inserted;
+    }
+
+    private static void insertReasons(Connection connection, List<DecisionRecord> records) throws SQLException {
+        List<DecisionRecord> chunk = new ArrayList<>();
+        int rows = 0;
+        for (DecisionRecord record : records) {
+            if (rows + record.reasons().size() > ROWS_PER_STATEMENT && !chunk.isEmpty()) {
+                insertReasonRows(connection, chunk, rows);
+                chunk.clear();
+                rows = 0;
+            }
+            chunk.add(record);
+            rows += record.reasons().size();
+        }
+        insertReasonRows(connection, chunk, rows);
+    }
+
+    private static void insertReasonRows(Connection connection, List<DecisionRecord> records, int rows) throws SQLException {
+        if (rows == 0) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(DecisionTable.insertReasons(rows))) {
+            int parameter = 1;
+            for (DecisionRecord record : records) {
+                parameter = DecisionTable.bindReasons(insert, parameter, record);
+            }
+            insert.executeUpdate();
         }
     }
 

@@ -84,9 +84,39 @@ class DeploymentFilesTest {
         assertTrue(dockerfile.contains("RUN ./mvnw -B -q package -DskipTests"), "built with the Maven wrapper");
         assertTrue(dockerfile.matches("(?s).*FROM eclipse-temurin:17-jre\\b.*"), "runs on a JRE");
         assertTrue(dockerfile.contains("USER 1001"));
-        assertTrue(dockerfile.contains("VOLUME [\"/deployments/rules\"]"));
+        assertTrue(dockerfile.contains("VOLUME [\"/deployments/rules\", \"/deployments/data\"]"));
+        assertTrue(dockerfile.contains("UNDERWRITING_DATA_DIR=/deployments/data"));
         assertTrue(dockerfile.contains("HEALTHCHECK") && dockerfile.contains("/dev/tcp/127.0.0.1/9000") && dockerfile.contains("/q/health/ready"));
         assertTrue(dockerfile.contains("MaxRAMPercentage"));
+    }
+
+    /** Replicas behind a Service must share one store: the embedded file would split the record per pod. */
+    @Test
+    void replicasRecordInPostgresqlFromASecret() throws IOException {
+        Set<String> fromSecret = new TreeSet<>();
+        for (JsonNode env : deployment().at("/spec/template/spec/containers/0/env")) {
+            if (env.at("/valueFrom/secretKeyRef/name").asText().equals("underwriting-db")) {
+                fromSecret.add(env.get("name").asText());
+            }
+        }
+        assertEquals(Set.of("UNDERWRITING_STORE_URL", "UNDERWRITING_STORE_USERNAME", "UNDERWRITING_STORE_PASSWORD"), fromSecret);
+    }
+
+    /** The compose file runs the service on PostgreSQL with the checkout's rules, configured as the README says. */
+    @Test
+    void composeRunsTheServiceOnPostgresqlWithTheRulesMounted() throws IOException {
+        JsonNode compose = YAML.readTree(Path.of("docker/compose.yaml").toFile());
+        JsonNode service = compose.at("/services/service");
+        JsonNode postgres = compose.at("/services/postgres");
+        assertEquals("docker/Dockerfile", service.at("/build/dockerfile").asText());
+        assertEquals("service_healthy", service.at("/depends_on/postgres/condition").asText());
+        assertEquals("jdbc:postgresql://postgres:5432/" + postgres.at("/environment/POSTGRES_DB").asText(),
+                service.at("/environment/UNDERWRITING_STORE_URL").asText());
+        assertEquals(postgres.at("/environment/POSTGRES_USER").asText(), service.at("/environment/UNDERWRITING_STORE_USERNAME").asText());
+        assertEquals(postgres.at("/environment/POSTGRES_PASSWORD").asText(), service.at("/environment/UNDERWRITING_STORE_PASSWORD").asText());
+        String rulesDir = service.at("/environment/UNDERWRITING_RULES_DIR").asText();
+        assertTrue(service.get("volumes").toString().contains("../rules:" + rulesDir + ":ro"));
+        assertTrue(postgres.get("volumes").toString().contains(":/var/lib/postgresql/data"), "the database outlives its container");
     }
 
     private static JsonNode deployment() throws IOException {
