@@ -33,22 +33,70 @@ final class DecisionTable {
      * retry racing its original under the same idempotency key is skipped here (ON CONFLICT)
      * and then reads the original.
      */
-    static String insertDecisions(int rows) {
+    private static String insertDecisionsSql(int rows) {
         return "INSERT INTO decision (decision_id, application_id, product, outcome, ruleset_version,"
                 + " drools_version, service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body) VALUES "
                 + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
                 + " ON CONFLICT DO NOTHING";
     }
 
-    static String insertReasons(int rows) {
+    private static String insertReasonsSql(int rows) {
         return "INSERT INTO decision_reason (decision_id, position, code, outcome, rule_name, message) VALUES "
                 + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?)"));
     }
 
+    /** Keeps one statement's parameters well under PostgreSQL's limit of 32,767. */
+    private static final int ROWS_PER_STATEMENT = 200;
+
     private DecisionTable() {}
 
+    /** Inserts the decisions (skipping idempotency-key conflicts) and returns how many rows went in. */
+    static int insertDecisions(Connection connection, List<DecisionRecord> records) throws SQLException {
+        int inserted = 0;
+        for (int from = 0; from < records.size(); from += ROWS_PER_STATEMENT) {
+            List<DecisionRecord> chunk = records.subList(from, Math.min(records.size(), from + ROWS_PER_STATEMENT));
+            try (PreparedStatement insert = connection.prepareStatement(insertDecisionsSql(chunk.size()))) {
+                int parameter = 1;
+                for (DecisionRecord record : chunk) {
+                    parameter = bindDecision(insert, parameter, record);
+                }
+                inserted += insert.executeUpdate();
+            }
+        }
+        return inserted;
+    }
+
+    static void insertReasons(Connection connection, List<DecisionRecord> records) throws SQLException {
+        List<DecisionRecord> chunk = new ArrayList<>();
+        int rows = 0;
+        for (DecisionRecord record : records) {
+            if (rows + record.reasons().size() > ROWS_PER_STATEMENT && !chunk.isEmpty()) {
+                insertReasonRows(connection, chunk, rows);
+                chunk.clear();
+                rows = 0;
+            }
+            chunk.add(record);
+            rows += record.reasons().size();
+        }
+        insertReasonRows(connection, chunk, rows);
+    }
+
+    private static void insertReasonRows(Connection connection, List<DecisionRecord> records, int rows) throws SQLException {
+        if (rows == 0) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(insertReasonsSql(rows))) {
+            int parameter = 1;
+            for (DecisionRecord record : records) {
+                parameter = bindReasons(insert, parameter, record);
+            }
+            insert.executeUpdate();
+        }
+    }
+
+
     /** Binds {@code record} as the row starting at parameter {@code first}; returns the next free parameter. */
-    static int bindDecision(PreparedStatement insert, int first, DecisionRecord record) throws SQLException {
+    private static int bindDecision(PreparedStatement insert, int first, DecisionRecord record) throws SQLException {
         int index = first;
         insert.setString(index++, record.decisionId());
         insert.setString(index++, record.applicationId());
@@ -70,7 +118,7 @@ final class DecisionTable {
     }
 
     /** Binds every reason of {@code record} as rows starting at parameter {@code first}; returns the next free parameter. */
-    static int bindReasons(PreparedStatement insert, int first, DecisionRecord record) throws SQLException {
+    private static int bindReasons(PreparedStatement insert, int first, DecisionRecord record) throws SQLException {
         int index = first;
         int position = 0;
         for (Reason reason : record.reasons()) {

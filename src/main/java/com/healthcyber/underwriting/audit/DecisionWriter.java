@@ -42,9 +42,6 @@ public class DecisionWriter {
 
     private record Pending(DecisionRecord record, CompletableFuture<Appended> result) {}
 
-    /** Keeps one statement's parameters well under PostgreSQL's limit of 32,767. */
-    private static final int ROWS_PER_STATEMENT = 200;
-
     private final DataSource dataSource;
     private final Duration writeTimeout;
     private final int maxBatch;
@@ -150,13 +147,13 @@ public class DecisionWriter {
             connection.setAutoCommit(false);
             try {
                 List<DecisionRecord> records = batch.stream().map(Pending::record).toList();
-                int inserted = insertDecisions(connection, records);
+                int inserted = DecisionTable.insertDecisions(connection, records);
                 Set<String> stored = inserted == records.size()
                         ? null // all stored: the common case needs no second look
                         : DecisionTable.existing(connection, records.stream().map(DecisionRecord::decisionId).toList());
                 List<DecisionRecord> storedRecords = stored == null ? records
                         : records.stream().filter(record -> stored.contains(record.decisionId())).toList();
-                insertReasons(connection, storedRecords);
+                DecisionTable.insertReasons(connection, storedRecords);
                 connection.commit();
                 return records.stream()
                         .map(record -> stored == null || stored.contains(record.decisionId()) ? Appended.STORED : Appended.DUPLICATE_KEY)
@@ -165,49 +162,6 @@ public class DecisionWriter {
                 rollbackQuietly(connection);
                 throw e;
             }
-        }
-    }
-
-    private static int insertDecisions(Connection connection, List<DecisionRecord> records) throws SQLException {
-        int inserted = 0;
-        for (int from = 0; from < records.size(); from += ROWS_PER_STATEMENT) {
-            List<DecisionRecord> chunk = records.subList(from, Math.min(records.size(), from + ROWS_PER_STATEMENT));
-            try (PreparedStatement insert = connection.prepareStatement(DecisionTable.insertDecisions(chunk.size()))) {
-                int parameter = 1;
-                for (DecisionRecord record : chunk) {
-                    parameter = DecisionTable.bindDecision(insert, parameter, record);
-                }
-                inserted += insert.executeUpdate();
-            }
-        }
-        return inserted;
-    }
-
-    private static void insertReasons(Connection connection, List<DecisionRecord> records) throws SQLException {
-        List<DecisionRecord> chunk = new ArrayList<>();
-        int rows = 0;
-        for (DecisionRecord record : records) {
-            if (rows + record.reasons().size() > ROWS_PER_STATEMENT && !chunk.isEmpty()) {
-                insertReasonRows(connection, chunk, rows);
-                chunk.clear();
-                rows = 0;
-            }
-            chunk.add(record);
-            rows += record.reasons().size();
-        }
-        insertReasonRows(connection, chunk, rows);
-    }
-
-    private static void insertReasonRows(Connection connection, List<DecisionRecord> records, int rows) throws SQLException {
-        if (rows == 0) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(DecisionTable.insertReasons(rows))) {
-            int parameter = 1;
-            for (DecisionRecord record : records) {
-                parameter = DecisionTable.bindReasons(insert, parameter, record);
-            }
-            insert.executeUpdate();
         }
     }
 

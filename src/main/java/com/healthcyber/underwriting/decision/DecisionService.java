@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
 
@@ -67,14 +66,15 @@ public class DecisionService {
         long started = System.nanoTime();
         Evaluation evaluation = engine.evaluate(application);
         Verdict verdict = Verdict.of(evaluation.reasons());
+        Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Decision decision = new Decision(
-                UUID.randomUUID().toString(),
+                DecisionIds.next(decidedAt.toEpochMilli()),
                 application.applicationId(),
                 application.product(),
                 verdict.outcome(),
                 verdict.reasons(),
                 evaluation.rulesetVersion(),
-                Instant.now().truncatedTo(ChronoUnit.MILLIS));
+                decidedAt);
         DecisionRecord record = new DecisionRecord(decision.decisionId(), decision.applicationId(), decision.product(),
                 decision.outcome(), decision.reasons(), decision.rulesetVersion(), droolsVersion, serviceVersion,
                 decision.decidedAt(), evaluation.engineNanos() / 1_000, request.requestedBy(), request.idempotencyKey(),

@@ -40,6 +40,9 @@ abstract class DecisionRecordContract {
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
+    @jakarta.inject.Inject
+    DecisionDataSource store;
+
     @BeforeEach
     void authenticate() {
         Tokens.authenticateEveryRequest();
@@ -283,6 +286,30 @@ abstract class DecisionRecordContract {
         given().queryParam("candidate", "../../rules").post("/rules/impact").then().statusCode(404).contentType(PROBLEM_JSON);
         given().queryParam("maxDecisions", 0).queryParam("product", "BOATS").post("/rules/impact").then()
                 .statusCode(400).body("violations.field", containsInAnyOrder("maxDecisions", "product"));
+    }
+
+    /** A record made under an older contract: today's validation refuses its request. */
+    @Test
+    void aStoredRequestTodaysContractRefusesIsReportedNotGuessed() throws Exception {
+        String decisionId = UUID.randomUUID().toString();
+        Instant decidedAt = Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String oldRequest = Payloads.contractExampleWith(application -> application.remove("controls"));
+        try (var connection = store.get().getConnection();
+                var insert = connection.prepareStatement("INSERT INTO decision (decision_id, application_id, product, outcome,"
+                        + " ruleset_version, drools_version, service_version, decided_at, engine_micros, requested_by, request_body)"
+                        + " VALUES (?, 'APP-OLD', 'CYBER_HEALTHCARE', 'ACCEPT', 'sha256:old', '9.0.0', '0.9', ?, 5, 'test', ?)")) {
+            insert.setString(1, decisionId);
+            insert.setObject(2, java.time.OffsetDateTime.ofInstant(decidedAt, java.time.ZoneOffset.UTC));
+            insert.setString(3, oldRequest);
+            insert.executeUpdate();
+        }
+
+        given().post("/decisions/" + decisionId + "/replay").then()
+                .statusCode(422).contentType(PROBLEM_JSON)
+                .body("violations.field", hasItem("controls"));
+        given().queryParam("decidedFrom", decidedAt.toString()).queryParam("decidedTo", decidedAt.plusMillis(1).toString())
+                .post("/rules/impact").then()
+                .statusCode(200).body("replayed", equalTo(0)).body("notReplayable", equalTo(1));
     }
 
     private static String decideFor(String applicationId, String body) {
