@@ -12,16 +12,9 @@ import com.healthcyber.underwriting.engine.RuleSetCompiler;
 import com.healthcyber.underwriting.engine.RuleSources;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.tools.StandaloneLogging;
-import com.sun.management.GarbageCollectionNotificationInfo;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,36 +61,42 @@ public final class ImpactAtScale {
         ImpactAnalysis analysis = new ImpactAnalysis(new DecisionRepository(dataSource), reader);
         analysis.run(new ReplaySelection(Optional.empty(), Optional.empty(), Optional.empty(), 2_000), candidate, "warm-up");
         System.gc();
-        AtomicLong liveAfterGc = watchHeapAfterEachGc();
+        java.util.concurrent.atomic.AtomicBoolean analysing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicLong liveAfterGc = sampleLiveHeap(analysing);
         long started = System.nanoTime();
         ImpactReport report = analysis.run(new ReplaySelection(Optional.empty(), Optional.empty(), Optional.empty(), count),
                 candidate, candidateDir.toString());
         double seconds = (System.nanoTime() - started) / 1e9;
+        analysing.set(false);
         long peak = liveAfterGc.get();
-        System.out.printf("RESULT store=%s decisions=%d replayed=%d changed=%d seconds=%.1f per_second=%.0f peak_heap_after_gc_mib=%.1f max_heap_mib=%d%n",
+        System.out.printf("RESULT store=%s decisions=%d replayed=%d changed=%d seconds=%.1f per_second=%.0f live_heap_max_mib=%.1f max_heap_mib=%d%n",
                 store.startsWith("jdbc:") ? "postgresql" : store, count, report.replayed(), report.changed(), seconds,
                 report.replayed() / seconds, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576);
         System.out.println("transitions " + report.outcomeTransitions() + " removed " + report.reasonCodesRemoved());
     }
 
     /**
-     * The most heap in use right after any collection during the run: what the analysis keeps
-     * alive. (Pool peaks would mostly measure how full eden got between collections.)
+     * What the analysis keeps alive: every two seconds a full collection, then the heap still in
+     * use, the most of which is reported. (Heap in use after ordinary collections would count
+     * garbage already promoted to the old generation; pool peaks would measure how full eden got.)
      */
-    private static AtomicLong watchHeapAfterEachGc() {
+    private static AtomicLong sampleLiveHeap(java.util.concurrent.atomic.AtomicBoolean running) {
         AtomicLong max = new AtomicLong();
-        Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) collector).addNotificationListener((notification, handback) -> {
-                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                    GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                    long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                            .filter(pool -> heapPools.contains(pool.getKey())).mapToLong(pool -> pool.getValue().getUsed()).sum();
-                    max.accumulateAndGet(used, Math::max);
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                try {
+                    Thread.sleep(2_000);
+                } catch (InterruptedException e) {
+                    return;
                 }
-            }, null, null);
-        }
+                System.gc();
+                long used = ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
+                        .mapToLong(pool -> pool.getUsage().getUsed()).sum();
+                max.accumulateAndGet(used, Math::max);
+            }
+        }, "live-heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
         return max;
     }
 

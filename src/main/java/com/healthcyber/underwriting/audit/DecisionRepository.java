@@ -44,7 +44,8 @@ public class DecisionRepository {
                 where.and("EXISTS (SELECT 1 FROM decision_reason r WHERE r.decision_id = d.decision_id AND r.code = ?)", code));
         search.decidedFrom().ifPresent(from -> where.and("d.decided_at >= ?", utc(from)));
         search.decidedTo().ifPresent(to -> where.and("d.decided_at < ?", utc(to)));
-        search.after().ifPresent(after -> where.and("(d.decided_at < ? OR (d.decided_at = ? AND d.decision_id < ?))",
+        // The first condition alone bounds the index range; the pair then skips what the last page showed.
+        search.after().ifPresent(after -> where.and("d.decided_at <= ? AND (d.decided_at < ? OR d.decision_id < ?)",
                 utc(after.decidedAt()), utc(after.decidedAt()), after.decisionId()));
         return query(where, "ORDER BY d.decided_at DESC, d.decision_id DESC", search.limit());
     }
@@ -61,7 +62,9 @@ public class DecisionRepository {
             selection.product().ifPresent(product -> where.and("d.product = ?", product.name()));
             selection.decidedFrom().ifPresent(from -> where.and("d.decided_at >= ?", utc(from)));
             selection.decidedTo().ifPresent(to -> where.and("d.decided_at < ?", utc(to)));
-            after.ifPresent(position -> where.and("(d.decided_at > ? OR (d.decided_at = ? AND d.decision_id > ?))",
+            // A plain range on decided_at first, so every database starts the page from the index,
+            // not from the beginning of the history (an OR alone made H2 rescan: quadratic).
+            after.ifPresent(position -> where.and("d.decided_at >= ? AND (d.decided_at > ? OR d.decision_id > ?)",
                     utc(position.decidedAt()), utc(position.decidedAt()), position.decisionId()));
             List<DecisionRecord> page = query(where, "ORDER BY d.decided_at, d.decision_id",
                     Math.min(WALK_PAGE, selection.maxDecisions() - visited));

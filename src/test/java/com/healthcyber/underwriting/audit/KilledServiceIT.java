@@ -41,13 +41,7 @@ class KilledServiceIT {
 
     @Test
     void aKilledServiceLosesNoAnsweredDecisionOnPostgresql() throws Exception {
-        String database = LocalPostgres.createDatabase();
-        try {
-            killAndRestart(Map.of("UNDERWRITING_STORE_URL", LocalPostgres.jdbcUrl(LocalPostgres.HOST, LocalPostgres.PORT, database),
-                    "UNDERWRITING_STORE_USERNAME", LocalPostgres.USER));
-        } finally {
-            LocalPostgres.dropDatabase(database);
-        }
+        LocalPostgres.withDatabase(url -> killAndRestart(Map.of("UNDERWRITING_STORE_URL", url, "UNDERWRITING_STORE_USERNAME", LocalPostgres.USER)));
     }
 
     private void killAndRestart(Map<String, String> store) throws Exception {

@@ -35,6 +35,21 @@ public final class LocalPostgres {
         return name;
     }
 
+    /** A database for {@code use} alone, dropped afterwards whatever happens. */
+    public static void withDatabase(DatabaseUse use) throws Exception {
+        String name = createDatabase();
+        try {
+            use.run(jdbcUrl(HOST, PORT, name));
+        } finally {
+            dropDatabase(name);
+        }
+    }
+
+    @FunctionalInterface
+    public interface DatabaseUse {
+        void run(String jdbcUrl) throws Exception;
+    }
+
     public static void dropDatabase(String name) {
         admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }

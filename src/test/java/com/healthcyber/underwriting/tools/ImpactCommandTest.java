@@ -36,13 +36,8 @@ class ImpactCommandTest {
 
     @Test
     void reportsWhatACandidateWouldChangeOnPostgresql() throws Exception {
-        String database = LocalPostgres.createDatabase();
-        try {
-            assertCandidateImpact(Map.of("UNDERWRITING_STORE_URL", LocalPostgres.jdbcUrl(LocalPostgres.HOST, LocalPostgres.PORT, database),
-                    "UNDERWRITING_STORE_USERNAME", LocalPostgres.USER));
-        } finally {
-            LocalPostgres.dropDatabase(database);
-        }
+        LocalPostgres.withDatabase(url -> assertCandidateImpact(Map.of("UNDERWRITING_STORE_URL", url,
+                "UNDERWRITING_STORE_USERNAME", LocalPostgres.USER)));
     }
 
     @Test
