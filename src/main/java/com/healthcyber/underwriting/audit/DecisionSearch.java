@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param decidedFrom inclusive
  * @param decidedTo exclusive
  * @param after the last decision of the previous page; the page holds the decisions older than it
+ * @param limit decisions per page
  */
 public record DecisionSearch(
         Optional<String> applicationId,
@@ -21,6 +22,10 @@ public record DecisionSearch(
         Optional<Instant> decidedTo,
         Optional<Position> after,
         int limit) {
+
+    public DecisionSearch withLimit(int rows) {
+        return new DecisionSearch(applicationId, product, outcome, reasonCode, decidedFrom, decidedTo, after, rows);
+    }
 
     /** Where a walk through the history stands: decisions are ordered by time, then id. */
     public record Position(Instant decidedAt, String decisionId) {}

@@ -31,9 +31,18 @@ public class DecisionHistory {
         return records.find(decisionId);
     }
 
-    /** One page more than asked for when another page follows (the caller trims it). */
-    public List<DecisionRecord> search(DecisionSearch search) {
-        return records.search(search);
+    /** One page of a search, and where the next one starts if there is one. */
+    public record Page(List<DecisionRecord> items, Optional<DecisionSearch.Position> next) {}
+
+    public Page search(DecisionSearch search) {
+        // One more than the page holds tells whether another page follows.
+        List<DecisionRecord> found = records.search(search.withLimit(search.limit() + 1));
+        if (found.size() <= search.limit()) {
+            return new Page(found, Optional.empty());
+        }
+        List<DecisionRecord> items = found.subList(0, search.limit());
+        DecisionRecord last = items.get(items.size() - 1);
+        return new Page(items, Optional.of(new DecisionSearch.Position(last.decidedAt(), last.decisionId())));
     }
 
     /** The stored request evaluated on the active ruleset, beside the stored answer; nothing is written. */

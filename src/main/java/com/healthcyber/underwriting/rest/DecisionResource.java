@@ -3,7 +3,6 @@ package com.healthcyber.underwriting.rest;
 import com.healthcyber.underwriting.application.Application;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
-import com.healthcyber.underwriting.audit.DecisionRecord;
 import com.healthcyber.underwriting.audit.DecisionSearch;
 import com.healthcyber.underwriting.decision.Decided;
 import com.healthcyber.underwriting.decision.Decision;
@@ -26,7 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -69,17 +67,11 @@ public class DecisionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Decision.class)))
     @APIResponse(responseCode = "400", description = "Not a well-formed application, or a malformed Idempotency-Key: every violation is listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The token lacks the decisions:write role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The body is larger than the service accepts",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is not application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for a different request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "500", description = "The rules failed; the detail holds an incident id, nothing else",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "No valid ruleset is active yet, or the decision could not be recorded: no decision is given; retry (with the same Idempotency-Key)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -136,12 +128,6 @@ public class DecisionResource {
             @Parameter(description = "Page size, 1 to " + MAX_PAGE_SIZE + " (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "The `next` value of the previous page") @QueryParam("cursor") String cursor) {
         RequestParameters parameters = new RequestParameters();
-        Optional<DecisionSearch.Position> after = Optional.ofNullable(cursor).filter(text -> !text.isEmpty()).map(text -> {
-            Optional<DecisionSearch.Position> position = DecisionPage.position(text);
-            parameters.check(position.isPresent(), "cursor", "is not a cursor this service gave");
-            return position;
-        }).flatMap(position -> position);
-        int pageSize = parameters.intInRange("limit", limit, 50, 1, MAX_PAGE_SIZE);
         DecisionSearch search = new DecisionSearch(
                 parameters.optionalText("applicationId", applicationId, 64),
                 parameters.optionalEnum("product", product, Product.class),
@@ -149,15 +135,11 @@ public class DecisionResource {
                 parameters.optionalText("reasonCode", reasonCode, 64),
                 parameters.optionalInstant("decidedFrom", decidedFrom),
                 parameters.optionalInstant("decidedTo", decidedTo),
-                after,
-                pageSize + 1);
+                parameters.cursor("cursor", cursor),
+                parameters.intInRange("limit", limit, 50, 1, MAX_PAGE_SIZE));
         parameters.throwIfInvalid();
-        List<DecisionRecord> found = history.search(search);
-        List<Decision> page = found.stream().limit(pageSize).map(Decision::of).toList();
-        String next = found.size() > pageSize
-                ? DecisionPage.cursor(new DecisionSearch.Position(page.get(pageSize - 1).decidedAt(), page.get(pageSize - 1).decisionId()))
-                : null;
-        return new DecisionPage(page, next);
+        DecisionHistory.Page page = history.search(search);
+        return new DecisionPage(page.items().stream().map(Decision::of).toList(), page.next().map(DecisionPage::cursor).orElse(null));
     }
 
     @POST

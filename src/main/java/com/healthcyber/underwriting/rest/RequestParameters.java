@@ -1,5 +1,6 @@
 package com.healthcyber.underwriting.rest;
 
+import com.healthcyber.underwriting.audit.DecisionSearch;
 import com.healthcyber.underwriting.intake.Violation;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -84,10 +85,16 @@ final class RequestParameters {
         return Optional.of(value);
     }
 
-    void check(boolean valid, String name, String message) {
-        if (!valid) {
-            violations.add(new Violation(name, message));
+    /** A page cursor: opaque to callers, so anything this service did not hand out is refused. */
+    Optional<DecisionSearch.Position> cursor(String name, String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
         }
+        Optional<DecisionSearch.Position> position = DecisionPage.position(value);
+        if (position.isEmpty()) {
+            violations.add(new Violation(name, "is not a cursor this service gave"));
+        }
+        return position;
     }
 
     void throwIfInvalid() {

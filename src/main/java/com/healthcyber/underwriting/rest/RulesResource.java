@@ -73,8 +73,6 @@ public class RulesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReloadAttempt.class)))
     @APIResponse(responseCode = "422", description = "Rejected: the previous ruleset keeps deciding; `reload` holds problems and failing scenarios",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks the rules:admin role", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @RolesAllowed(Roles.RULES_ADMIN)
     public Response reload() {
         ReloadAttempt attempt = reloader.reload("api");
@@ -105,8 +103,6 @@ public class RulesResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImpactReport.class)))
     @APIResponse(responseCode = "400", description = "A parameter is malformed: every violation is listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The token lacks the rules:admin role", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No candidate directory of that name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The candidate does not compile; each problem is a violation located by file:line",

@@ -39,6 +39,10 @@ class OpenApiTest {
             String[] methodAndPath = endpoint.split(" ", 2);
             String pointer = "/" + methodAndPath[1].replace("~", "~0").replace("/", "~1") + "/" + methodAndPath[0].toLowerCase();
             assertTrue(paths.at(pointer).isObject(), endpoint + " is in the OpenAPI document");
+            for (String status : List.of("401", "403", "500")) {
+                assertTrue(paths.at(pointer + "/responses/" + status + "/content/application~1problem+json").isObject(),
+                        endpoint + " documents its " + status + " problem");
+            }
         }
         JsonNode responses = paths.at("/~1decisions/post/responses");
         for (String status : List.of("200", "400", "401", "403", "413", "415", "422", "500", "503")) {
