@@ -35,6 +35,7 @@ public class DecisionService {
     private final ObjectMapper json;
     private final String serviceVersion;
     private final String droolsVersion = RuleEngine.droolsVersion();
+    private final DecisionIds ids = new DecisionIds();
 
     public DecisionService(ApplicationReader reader, RuleEngine engine, DecisionWriter writer, DecisionRepository records,
             DecisionMetrics metrics, ObjectMapper json,
@@ -68,7 +69,7 @@ public class DecisionService {
         Verdict verdict = Verdict.of(evaluation.reasons());
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Decision decision = new Decision(
-                DecisionIds.next(decidedAt.toEpochMilli()),
+                ids.next(decidedAt.toEpochMilli()),
                 application.applicationId(),
                 application.product(),
                 verdict.outcome(),

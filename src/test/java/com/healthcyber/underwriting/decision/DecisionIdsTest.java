@@ -3,8 +3,6 @@ package com.healthcyber.underwriting.decision;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashSet;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -13,20 +11,29 @@ class DecisionIdsTest {
     @Test
     void areVersion7UuidsCarryingTheirMillisecond() {
         long millis = 1_795_000_000_123L;
-        UUID id = UUID.fromString(DecisionIds.next(millis));
+        UUID id = UUID.fromString(new DecisionIds().next(millis));
         assertEquals(7, id.version());
         assertEquals(2, id.variant());
         assertEquals(millis, id.getMostSignificantBits() >>> 16);
     }
 
     @Test
-    void sortByTimeAndDoNotRepeat() {
-        String earlier = DecisionIds.next(1_795_000_000_000L);
-        String later = DecisionIds.next(1_795_000_000_001L);
-        assertTrue(earlier.compareTo(later) < 0, "string order is time order");
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < 100_000; i++) {
-            assertTrue(seen.add(DecisionIds.next(1_795_000_000_000L)), "unique within one millisecond");
+    void sortInTheOrderTheyWereMadeWithinOneMillisecondAndAcrossMilliseconds() {
+        DecisionIds ids = new DecisionIds();
+        long millis = 1_795_000_000_000L;
+        String previous = ids.next(millis);
+        for (int i = 0; i < 10_000; i++) {
+            String next = ids.next(millis + i / 5_000);
+            assertTrue(previous.compareTo(next) < 0, "made later, sorts later: " + previous + " then " + next);
+            previous = next;
         }
+    }
+
+    @Test
+    void neverGoBackwardsWhenTheClockDoes() {
+        DecisionIds ids = new DecisionIds();
+        String later = ids.next(1_795_000_001_000L);
+        String afterClockSetBack = ids.next(1_795_000_000_000L);
+        assertTrue(later.compareTo(afterClockSetBack) < 0);
     }
 }
