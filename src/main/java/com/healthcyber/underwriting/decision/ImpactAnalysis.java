@@ -47,6 +47,7 @@ public final class ImpactAnalysis {
         return new ImpactReport(rulesLabel, rules.version(), selection.decidedFrom(), selection.decidedTo(), selection.product(),
                 selection.maxDecisions(), tally.replayed, tally.changed, tally.notReplayable, seen > selection.maxDecisions(),
                 tally.transitions(), Tally.counts(tally.added), Tally.counts(tally.removed), List.copyOf(tally.sample),
+                List.copyOf(tally.notReplayableSample),
                 (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -68,10 +69,14 @@ public final class ImpactAnalysis {
         final Map<String, Integer> added = new TreeMap<>();
         final Map<String, Integer> removed = new TreeMap<>();
         final List<String> sample = new ArrayList<>();
+        final List<String> notReplayableSample = new ArrayList<>();
 
         void add(DecisionRecord record, Replay replay) {
             if (replay == null) {
                 notReplayable++;
+                if (notReplayableSample.size() < SAMPLE_SIZE) {
+                    notReplayableSample.add(record.decisionId());
+                }
                 return;
             }
             replayed++;

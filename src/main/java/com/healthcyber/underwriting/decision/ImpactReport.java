@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param limitReached the selection held more decisions than {@code maxDecisions}; the rest were not replayed
  * @param outcomeTransitions stored outcome → replayed outcome, with counts (unchanged pairs too)
  * @param sampleChangedDecisionIds some changed decisions, oldest first, to look at with replay
+ * @param sampleNotReplayableDecisionIds some decisions whose stored request today's contract or rules cannot evaluate
  */
 public record ImpactReport(
         String rules,
@@ -32,6 +33,7 @@ public record ImpactReport(
         List<CodeCount> reasonCodesAdded,
         List<CodeCount> reasonCodesRemoved,
         List<String> sampleChangedDecisionIds,
+        List<String> sampleNotReplayableDecisionIds,
         long durationMillis) {
 
     public record Transition(Outcome from, Outcome to, int count) {}

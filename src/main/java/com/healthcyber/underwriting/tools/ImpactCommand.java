@@ -117,5 +117,9 @@ public final class ImpactCommand {
             out.println("Some changed decisions (see each with GET /decisions/{id} and POST /decisions/{id}/replay):");
             report.sampleChangedDecisionIds().forEach(id -> out.println("  " + id));
         }
+        if (!report.sampleNotReplayableDecisionIds().isEmpty()) {
+            out.println("Some decisions that could not be replayed (their stored request fails today's contract or rules):");
+            report.sampleNotReplayableDecisionIds().forEach(id -> out.println("  " + id));
+        }
     }
 }

@@ -309,7 +309,8 @@ abstract class DecisionRecordContract {
                 .body("violations.field", hasItem("controls"));
         given().queryParam("decidedFrom", decidedAt.toString()).queryParam("decidedTo", decidedAt.plusMillis(1).toString())
                 .post("/rules/impact").then()
-                .statusCode(200).body("replayed", equalTo(0)).body("notReplayable", equalTo(1));
+                .statusCode(200).body("replayed", equalTo(0)).body("notReplayable", equalTo(1))
+                .body("sampleNotReplayableDecisionIds", contains(decisionId));
     }
 
     private static String decideFor(String applicationId, String body) {
