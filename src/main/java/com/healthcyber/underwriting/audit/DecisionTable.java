@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -135,31 +134,36 @@ final class DecisionTable {
     /** Which of these decision ids are in the table: after a conflict, tells inserted rows from skipped ones. */
     static Set<String> existing(Connection connection, Collection<String> decisionIds) throws SQLException {
         Set<String> found = new HashSet<>();
-        String placeholders = String.join(", ", java.util.Collections.nCopies(decisionIds.size(), "?"));
-        try (PreparedStatement select = connection.prepareStatement("SELECT decision_id FROM decision WHERE decision_id IN (" + placeholders + ")")) {
-            int index = 1;
-            for (String id : decisionIds) {
-                select.setString(index++, id);
-            }
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    found.add(result.getString(1));
-                }
+        try (PreparedStatement select = prepareForIds(connection, "SELECT decision_id FROM decision WHERE decision_id IN (%s)", decisionIds);
+                ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                found.add(result.getString(1));
             }
         }
         return found;
     }
 
+    /** {@code sql} with its {@code %s} replaced by one placeholder per id, the ids bound in order. */
+    private static PreparedStatement prepareForIds(Connection connection, String sql, Collection<String> decisionIds) throws SQLException {
+        PreparedStatement select = connection.prepareStatement(
+                String.format(sql, String.join(", ", java.util.Collections.nCopies(decisionIds.size(), "?"))));
+        int index = 1;
+        for (String id : decisionIds) {
+            select.setString(index++, id);
+        }
+        return select;
+    }
+
     /** Reads the decisions a query selected ({@link #COLUMNS}), with their reasons, in the query's order. */
     static List<DecisionRecord> read(Connection connection, PreparedStatement query) throws SQLException {
-        List<Row> rows = new ArrayList<>();
+        List<DecisionRecord> withoutReasons = new ArrayList<>();
         try (ResultSet result = query.executeQuery()) {
             while (result.next()) {
-                rows.add(row(result));
+                withoutReasons.add(decision(result));
             }
         }
-        Map<String, List<Reason>> reasons = reasonsOf(connection, rows.stream().map(Row::decisionId).toList());
-        return rows.stream().map(row -> row.toRecord(reasons.getOrDefault(row.decisionId(), List.of()))).toList();
+        Map<String, List<Reason>> reasons = reasonsOf(connection, withoutReasons.stream().map(DecisionRecord::decisionId).toList());
+        return withoutReasons.stream().map(record -> record.withReasons(reasons.getOrDefault(record.decisionId(), List.of()))).toList();
     }
 
     private static Map<String, List<Reason>> reasonsOf(Connection connection, Collection<String> decisionIds) throws SQLException {
@@ -167,37 +171,22 @@ final class DecisionTable {
         if (decisionIds.isEmpty()) {
             return reasons;
         }
-        String placeholders = String.join(", ", java.util.Collections.nCopies(decisionIds.size(), "?"));
-        try (PreparedStatement select = connection.prepareStatement("SELECT decision_id, code, outcome, rule_name, message"
-                + " FROM decision_reason WHERE decision_id IN (" + placeholders + ") ORDER BY decision_id, position")) {
-            int index = 1;
-            for (String id : decisionIds) {
-                select.setString(index++, id);
-            }
-            try (ResultSet result = select.executeQuery()) {
-                while (result.next()) {
-                    reasons.computeIfAbsent(result.getString(1), id -> new ArrayList<>()).add(new Reason(
-                            result.getString(2), ReasonOutcome.valueOf(result.getString(3)), result.getString(4), result.getString(5)));
-                }
+        try (PreparedStatement select = prepareForIds(connection, "SELECT decision_id, code, outcome, rule_name, message"
+                        + " FROM decision_reason WHERE decision_id IN (%s) ORDER BY decision_id, position", decisionIds);
+                ResultSet result = select.executeQuery()) {
+            while (result.next()) {
+                reasons.computeIfAbsent(result.getString(1), id -> new ArrayList<>()).add(new Reason(
+                        result.getString(2), ReasonOutcome.valueOf(result.getString(3)), result.getString(4), result.getString(5)));
             }
         }
         return reasons;
     }
 
-    private static Row row(ResultSet result) throws SQLException {
-        return new Row(result.getString(1), result.getString(2), Product.valueOf(result.getString(3)),
-                Outcome.valueOf(result.getString(4)), result.getString(5), result.getString(6), result.getString(7),
+    /** One row of {@link #COLUMNS}; its reasons are in another table and come in {@link #read}. */
+    private static DecisionRecord decision(ResultSet result) throws SQLException {
+        return new DecisionRecord(result.getString(1), result.getString(2), Product.valueOf(result.getString(3)),
+                Outcome.valueOf(result.getString(4)), List.of(), result.getString(5), result.getString(6), result.getString(7),
                 result.getObject(8, OffsetDateTime.class).toInstant(), result.getLong(9), result.getString(10),
                 Optional.ofNullable(result.getString(11)), result.getString(12));
-    }
-
-    private record Row(String decisionId, String applicationId, Product product, Outcome outcome, String rulesetVersion,
-            String droolsVersion, String serviceVersion, Instant decidedAt, long engineMicros, String requestedBy,
-            Optional<String> idempotencyKey, String requestBody) {
-
-        DecisionRecord toRecord(List<Reason> reasons) {
-            return new DecisionRecord(decisionId, applicationId, product, outcome, reasons, rulesetVersion, droolsVersion,
-                    serviceVersion, decidedAt, engineMicros, requestedBy, idempotencyKey, requestBody);
-        }
     }
 }

@@ -47,8 +47,7 @@ class KilledServiceIT {
     private void killAndRestart(Map<String, String> store) throws Exception {
         Map<String, String> environment = new HashMap<>(store);
         environment.put("UNDERWRITING_DATA_DIR", data.toString());
-        environment.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/test/resources/jwt/test-public.pem").toAbsolutePath().toUri().toString());
-        environment.put("MP_JWT_VERIFY_ISSUER", Tokens.ISSUER);
+        environment.putAll(Tokens.verificationEnvironment());
         String writer = Tokens.withRoles(Roles.DECISIONS_WRITE);
         Queue<String> answered = new ConcurrentLinkedQueue<>();
 

@@ -10,6 +10,7 @@ import com.healthcyber.underwriting.tools.MintToken;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -34,9 +35,9 @@ class LocalSigningKeyIT {
         Path elsewhere = data.resolve("minted-elsewhere");
         String localToken = MintToken.mint(elsewhere, Set.of(Roles.DECISIONS_WRITE), Duration.ofMinutes(5));
         Path serviceData = data.resolve("service");
-        try (PackagedService service = PackagedService.start(Map.of("UNDERWRITING_DATA_DIR", serviceData.toString(),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/test/resources/jwt/test-public.pem").toAbsolutePath().toUri().toString(),
-                "MP_JWT_VERIFY_ISSUER", Tokens.ISSUER))) {
+        Map<String, String> environment = new HashMap<>(Tokens.verificationEnvironment());
+        environment.put("UNDERWRITING_DATA_DIR", serviceData.toString());
+        try (PackagedService service = PackagedService.start(environment)) {
             assertEquals(401, service.decide(localToken, Payloads.contractExample()).statusCode());
             assertEquals(200, service.decide(Tokens.withRoles(Roles.DECISIONS_WRITE), Payloads.contractExample()).statusCode());
         }

@@ -9,8 +9,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 /** Bearer tokens for tests, signed with the test key the test profile trusts. */
@@ -42,6 +44,12 @@ public final class Tokens {
 
     public static String signedWith(PrivateKey key) {
         return Jwt.issuer(ISSUER).subject("test").groups(ALL_ROLES).expiresIn(Duration.ofMinutes(10)).sign(key);
+    }
+
+    /** The settings that make a packaged service accept these test tokens (and make no local key). */
+    public static Map<String, String> verificationEnvironment() {
+        return Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/test/resources/jwt/test-public.pem").toAbsolutePath().toUri().toString(),
+                "MP_JWT_VERIFY_ISSUER", ISSUER);
     }
 
     /** Every request of the calling test class carries a token with every role. */
