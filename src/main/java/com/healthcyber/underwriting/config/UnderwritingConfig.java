@@ -73,8 +73,13 @@ public interface UnderwritingConfig {
         @WithDefault("rules")
         Path dir();
 
-        /** Sessions kept ready per ruleset; more are created under load and pooled on return. */
-        @WithDefault("16")
+        /**
+         * Sessions created with each ruleset; more are created when all are in use and pooled on
+         * return, so the pool settles at the number of concurrent evaluations. Keep it small:
+         * Drools hands pooled sessions out first-in first-out, so every extra session makes each
+         * evaluation start from one that has been idle longer, colder in the CPU's caches.
+         */
+        @WithDefault("1")
         int sessionPoolSize();
 
         /**
