@@ -49,7 +49,8 @@ public final class ImpactAtScale {
         int count = Integer.parseInt(args[1]);
         Path candidateDir = Path.of(args[2]);
         DataSource dataSource = dataSource(store);
-        Flyway.configure().dataSource(dataSource).load().migrate();
+        Flyway.configure().dataSource(dataSource).locations(DecisionStoreSelection.migrationLocations(
+                store.startsWith("jdbc:postgresql:") ? DecisionStoreSelection.POSTGRESQL : DecisionStoreSelection.EMBEDDED)).load().migrate();
 
         ApplicationReader reader = ApplicationReader.standalone();
         RuleSet active = new RuleSetCompiler(1).compile(RuleSources.read(Path.of("rules")));

@@ -36,6 +36,14 @@ public class DecisionStoreSelection implements ConfigSourceFactory {
     }
 
     /**
+     * Flyway locations of a store's schema: the portable scripts, then the store's own
+     * (application.properties gives the service's datasources the same; tools and tests use this).
+     */
+    public static String[] migrationLocations(String store) {
+        return new String[] {"classpath:db/migration", "classpath:db/" + store};
+    }
+
+    /**
      * The embedded store's JDBC URL. WRITE_DELAY=0 writes each commit to the file before the
      * commit returns, so a killed process loses no answered decision; AUTO_SERVER lets the
      * impact command read the file while the service runs.

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import com.healthcyber.underwriting.config.DecisionStoreSelection;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +55,8 @@ class ImpactCommandTest {
 
     private void assertCandidateImpact(Map<String, String> environment) throws Exception {
         DataSource store = ImpactCommand.store(environment);
-        Flyway.configure().dataSource(store).load().migrate();
+        String kind = environment.containsKey("UNDERWRITING_STORE_URL") ? DecisionStoreSelection.POSTGRESQL : DecisionStoreSelection.EMBEDDED;
+        Flyway.configure().dataSource(store).locations(DecisionStoreSelection.migrationLocations(kind)).load().migrate();
         // Two referrals for one claim (one also for a breach) and one clean accept, as the service would have stored them.
         insert(store, Outcome.REFER, List.of("LOSS_HISTORY", "RECENT_BREACH"), Payloads.contractExample());
         insert(store, Outcome.REFER, List.of("LOSS_HISTORY"),
