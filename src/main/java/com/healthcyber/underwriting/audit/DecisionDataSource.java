@@ -29,7 +29,7 @@ public class DecisionDataSource {
         }
     }
 
-    /** {@code postgresql} or {@code embedded}: for health data and logs. */
+    /** {@code postgresql} or {@code embedded}: for health data, logs, and the writer's choice of statements. */
     public String kind() {
         return kind;
     }

@@ -30,10 +30,6 @@ public class DecisionRepository {
         return first("d.decision_id = ?", decisionId);
     }
 
-    public Optional<DecisionRecord> findByIdempotencyKey(String requestedBy, String idempotencyKey) {
-        return first("d.requested_by = ? AND d.idempotency_key = ?", requestedBy, idempotencyKey);
-    }
-
     /** One page, newest first; one more row than asked tells whether another page follows. */
     public List<DecisionRecord> search(DecisionSearch search) {
         Where where = new Where();

@@ -19,8 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
-/** The SQL of the decision record, written once for both databases (see V1__decision_record.sql). */
+/**
+ * The SQL of the decision record (schema: db/migration, then db/&lt;store&gt;). Written once for
+ * both databases, but for the batch append on PostgreSQL, which has a one-statement form of its
+ * own ({@link #appendAllPostgresql}).
+ */
 final class DecisionTable {
 
     static final String COLUMNS = "d.decision_id, d.application_id, d.product, d.outcome, d.ruleset_version, d.drools_version,"
@@ -131,6 +136,76 @@ final class DecisionTable {
         return index;
     }
 
+    /**
+     * PostgreSQL only: the whole batch — decisions and their reasons — in one statement, sent in
+     * one round trip and committed on its own (auto-commit), with one fixed SQL text whatever the
+     * batch size, so the server parses and plans it once. A decision skipped for its idempotency
+     * key brings no reasons in. Returns the ids stored.
+     */
+    private static final String APPEND_ALL_POSTGRESQL = """
+            WITH stored AS (
+                INSERT INTO decision (decision_id, application_id, product, outcome, ruleset_version, drools_version,
+                        service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body)
+                SELECT d.decision_id, d.application_id, d.product, d.outcome, d.ruleset_version, d.drools_version,
+                        d.service_version, d.decided_at::timestamptz, d.engine_micros, d.requested_by, d.idempotency_key, d.request_body
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[])
+                    AS d(decision_id, application_id, product, outcome, ruleset_version, drools_version,
+                        service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body)
+                ON CONFLICT DO NOTHING
+                RETURNING decision_id
+            ), reasons AS (
+                INSERT INTO decision_reason (decision_id, position, code, outcome, rule_name, message)
+                SELECT r.decision_id, r.position, r.code, r.outcome, r.rule_name, r.message
+                FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    AS r(decision_id, position, code, outcome, rule_name, message)
+                WHERE r.decision_id IN (SELECT decision_id FROM stored)
+            )
+            SELECT decision_id FROM stored""";
+
+    static Set<String> appendAllPostgresql(Connection connection, List<DecisionRecord> records) throws SQLException {
+        List<ReasonRow> reasons = new ArrayList<>();
+        for (DecisionRecord record : records) {
+            for (int position = 0; position < record.reasons().size(); position++) {
+                reasons.add(new ReasonRow(record.decisionId(), position, record.reasons().get(position)));
+            }
+        }
+        try (PreparedStatement append = connection.prepareStatement(APPEND_ALL_POSTGRESQL)) {
+            int parameter = 1;
+            append.setArray(parameter++, texts(connection, records, DecisionRecord::decisionId));
+            append.setArray(parameter++, texts(connection, records, DecisionRecord::applicationId));
+            append.setArray(parameter++, texts(connection, records, record -> record.product().name()));
+            append.setArray(parameter++, texts(connection, records, record -> record.outcome().name()));
+            append.setArray(parameter++, texts(connection, records, DecisionRecord::rulesetVersion));
+            append.setArray(parameter++, texts(connection, records, DecisionRecord::droolsVersion));
+            append.setArray(parameter++, texts(connection, records, DecisionRecord::serviceVersion));
+            append.setArray(parameter++, texts(connection, records, record -> record.decidedAt().toString())); // ISO-8601, UTC
+            append.setArray(parameter++, connection.createArrayOf("bigint", records.stream().map(DecisionRecord::engineMicros).toArray(Long[]::new)));
+            append.setArray(parameter++, texts(connection, records, DecisionRecord::requestedBy));
+            append.setArray(parameter++, texts(connection, records, record -> record.idempotencyKey().orElse(null)));
+            append.setArray(parameter++, texts(connection, records, DecisionRecord::requestBody));
+            append.setArray(parameter++, texts(connection, reasons, ReasonRow::decisionId));
+            append.setArray(parameter++, connection.createArrayOf("int4", reasons.stream().map(ReasonRow::position).toArray(Integer[]::new)));
+            append.setArray(parameter++, texts(connection, reasons, row -> row.reason().code()));
+            append.setArray(parameter++, texts(connection, reasons, row -> row.reason().outcome().name()));
+            append.setArray(parameter++, texts(connection, reasons, row -> row.reason().rule()));
+            append.setArray(parameter, texts(connection, reasons, row -> row.reason().message()));
+            Set<String> stored = new HashSet<>();
+            try (ResultSet result = append.executeQuery()) {
+                while (result.next()) {
+                    stored.add(result.getString(1));
+                }
+            }
+            return stored;
+        }
+    }
+
+    private record ReasonRow(String decisionId, int position, Reason reason) {}
+
+    private static <T> java.sql.Array texts(Connection connection, List<T> rows, Function<T, String> column) throws SQLException {
+        return connection.createArrayOf("text", rows.stream().map(column).toArray(String[]::new));
+    }
+
     /** Which of these decision ids are in the table: after a conflict, tells inserted rows from skipped ones. */
     static Set<String> existing(Connection connection, Collection<String> decisionIds) throws SQLException {
         Set<String> found = new HashSet<>();
@@ -141,6 +216,16 @@ final class DecisionTable {
             }
         }
         return found;
+    }
+
+    /** The caller's record under this idempotency key: the original a racing retry gives way to. */
+    static Optional<DecisionRecord> holderOfKey(Connection connection, String requestedBy, String idempotencyKey) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM decision d WHERE d.requested_by = ? AND d.idempotency_key = ?")) {
+            select.setString(1, requestedBy);
+            select.setString(2, idempotencyKey);
+            return read(connection, select).stream().findFirst();
+        }
     }
 
     /** {@code sql} with its {@code %s} replaced by one placeholder per id, the ids bound in order. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthcyber.underwriting.application.Application;
 import com.healthcyber.underwriting.audit.DecisionRecord;
-import com.healthcyber.underwriting.audit.DecisionRepository;
 import com.healthcyber.underwriting.audit.DecisionWriter;
 import com.healthcyber.underwriting.audit.StoreUnavailableException;
 import com.healthcyber.underwriting.engine.Evaluation;
@@ -16,7 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
 
@@ -30,39 +29,36 @@ public class DecisionService {
     private final ApplicationReader reader;
     private final RuleEngine engine;
     private final DecisionWriter writer;
-    private final DecisionRepository records;
     private final DecisionMetrics metrics;
     private final ObjectMapper json;
     private final String serviceVersion;
     private final String droolsVersion = RuleEngine.droolsVersion();
     private final DecisionIds ids = new DecisionIds();
 
-    public DecisionService(ApplicationReader reader, RuleEngine engine, DecisionWriter writer, DecisionRepository records,
-            DecisionMetrics metrics, ObjectMapper json,
+    public DecisionService(ApplicationReader reader, RuleEngine engine, DecisionWriter writer, DecisionMetrics metrics, ObjectMapper json,
             @ConfigProperty(name = "quarkus.application.version") String serviceVersion) {
         this.reader = reader;
         this.engine = engine;
         this.writer = writer;
-        this.records = records;
         this.metrics = metrics;
         this.json = json;
         this.serviceVersion = serviceVersion;
     }
 
     /**
-     * Returns the decision once its record is committed. A retry under an idempotency key the
-     * caller already used gets the original decision (the same request) or an
-     * {@link IdempotencyConflictException} (a different one).
+     * Decides the application and completes once the decision's record is committed. Reading and
+     * deciding happen on the caller's thread (an invalid application or a missing ruleset throws
+     * at once); the commit completes the answer without holding that thread.
      *
-     * @throws StoreUnavailableException when the decision could not be recorded: it is not given
+     * <p>A retry under an idempotency key the caller already used gets the original decision (the
+     * same request) or fails with an {@link IdempotencyConflictException} (a different one): the
+     * database's unique key finds the original, so a retry costs no lookup in front of every
+     * keyed request and two concurrent duplicates cannot both be stored.
+     *
+     * <p>Fails with {@link StoreUnavailableException} when the decision could not be recorded: it
+     * is not given.
      */
-    public Decided decide(DecisionRequest request) {
-        if (request.idempotencyKey().isPresent()) {
-            Optional<DecisionRecord> earlier = records.findByIdempotencyKey(request.requestedBy(), request.idempotencyKey().get());
-            if (earlier.isPresent()) {
-                return repeat(earlier.get(), request);
-            }
-        }
+    public CompletableFuture<Decided> decide(DecisionRequest request) {
         Application application = reader.read(request.body());
         long started = System.nanoTime();
         Evaluation evaluation = engine.evaluate(application);
@@ -80,16 +76,16 @@ public class DecisionService {
                 decision.outcome(), decision.reasons(), decision.rulesetVersion(), droolsVersion, serviceVersion,
                 decision.decidedAt(), evaluation.engineNanos() / 1_000, request.requestedBy(), request.idempotencyKey(),
                 new String(request.body(), StandardCharsets.UTF_8));
-        if (writer.append(record) == DecisionWriter.Appended.DUPLICATE_KEY) {
-            // A concurrent duplicate committed first: this evaluation is discarded, the original answers.
-            DecisionRecord original = records.findByIdempotencyKey(request.requestedBy(), request.idempotencyKey().orElseThrow())
-                    .orElseThrow(() -> new StoreUnavailableException("the record holding this idempotency key cannot be read"));
-            return repeat(original, request);
-        }
-        long total = System.nanoTime() - started;
-        metrics.record(decision, evaluation.engineNanos(), total);
-        log(decision, String.join(",", verdict.codes()), total);
-        return new Decided(decision, false);
+        return writer.append(record).thenApply(onFile -> {
+            if (!onFile.decisionId().equals(record.decisionId())) {
+                // An earlier request holds this idempotency key: this evaluation is discarded, the original answers.
+                return repeat(onFile, request);
+            }
+            long total = System.nanoTime() - started;
+            metrics.record(decision, evaluation.engineNanos(), total);
+            log(decision, String.join(",", verdict.codes()), total);
+            return new Decided(decision, false);
+        });
     }
 
     private Decided repeat(DecisionRecord original, DecisionRequest request) {

@@ -8,6 +8,7 @@ import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.security.Roles;
 import io.quarkus.arc.profile.IfBuildProfile;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -44,6 +45,7 @@ public class BaselineResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DECISIONS_WRITE) // the same authentication cost as the real endpoint
+    @NonBlocking // on the event loop, like the real endpoint: the comparison is of the work, not of the threading
     public Decision echo(byte[] body) {
         Application application = applications.read(body);
         return new Decision(UUID.randomUUID().toString(), application.applicationId(), application.product(), Outcome.REFER,
