@@ -98,7 +98,6 @@ final class DecisionTable {
         }
     }
 
-
     /** Binds {@code record} as the row starting at parameter {@code first}; returns the next free parameter. */
     private static int bindDecision(PreparedStatement insert, int first, DecisionRecord record) throws SQLException {
         int index = first;

@@ -151,14 +151,7 @@ public class DecisionWriter {
     private static List<DecisionRecord> commitInOneStatement(Connection connection, List<DecisionRecord> records) throws SQLException {
         connection.setAutoCommit(true);
         Set<String> stored = DecisionTable.appendAllPostgresql(connection, records);
-        if (stored.size() == records.size()) {
-            return records;
-        }
-        List<DecisionRecord> onFile = new ArrayList<>(records.size());
-        for (DecisionRecord record : records) {
-            onFile.add(stored.contains(record.decisionId()) ? record : originalOf(connection, record));
-        }
-        return onFile;
+        return stored.size() == records.size() ? records : onFile(connection, records, stored);
     }
 
     /** The embedded store: the portable statements, decisions then reasons, in one transaction. */
@@ -173,16 +166,22 @@ public class DecisionWriter {
             }
             Set<String> stored = DecisionTable.existing(connection, records.stream().map(DecisionRecord::decisionId).toList());
             DecisionTable.insertReasons(connection, records.stream().filter(record -> stored.contains(record.decisionId())).toList());
-            List<DecisionRecord> onFile = new ArrayList<>(records.size());
-            for (DecisionRecord record : records) {
-                onFile.add(stored.contains(record.decisionId()) ? record : originalOf(connection, record));
-            }
+            List<DecisionRecord> onFile = onFile(connection, records, stored);
             connection.commit();
             return onFile;
         } catch (SQLException e) {
             rollbackQuietly(connection);
             throw e;
         }
+    }
+
+    /** Each record if it was stored, else the original its idempotency key already holds. */
+    private static List<DecisionRecord> onFile(Connection connection, List<DecisionRecord> records, Set<String> stored) throws SQLException {
+        List<DecisionRecord> onFile = new ArrayList<>(records.size());
+        for (DecisionRecord record : records) {
+            onFile.add(stored.contains(record.decisionId()) ? record : originalOf(connection, record));
+        }
+        return onFile;
     }
 
     /** An original stored by this very batch is found too: same transaction, or committed by the one statement. */
