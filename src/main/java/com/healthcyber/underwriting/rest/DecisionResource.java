@@ -11,6 +11,7 @@ import com.healthcyber.underwriting.decision.DecisionRequest;
 import com.healthcyber.underwriting.decision.DecisionService;
 import com.healthcyber.underwriting.decision.Replay;
 import com.healthcyber.underwriting.security.Roles;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -87,13 +89,20 @@ public class DecisionResource {
         parameters.throwIfInvalid();
         // Runs on the event loop: reading and deciding are CPU work, and the wait for the record's
         // commit holds no thread — so many requests can share one commit without a thread each.
-        return decisions.decide(new DecisionRequest(body, caller.getUserPrincipal().getName(), key)).thenApply(decided -> {
+        // Once committed, the answer is built back on this request's event loop.
+        return decisions.decide(new DecisionRequest(body, caller.getUserPrincipal().getName(), key), onThisRequestsContext())
+                .thenApply(decided -> {
             Response.ResponseBuilder response = Response.ok(decided.decision(), MediaType.APPLICATION_JSON_TYPE);
             if (decided.repeated()) {
                 response.header(IDEMPOTENT_REPLAYED, "true");
             }
             return response.build();
         });
+    }
+
+    private static Executor onThisRequestsContext() {
+        io.vertx.core.Context context = Vertx.currentContext(); // not JAX-RS's @Context
+        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
     }
 
     @GET

@@ -4,6 +4,7 @@ import com.healthcyber.underwriting.Payloads;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,6 +73,8 @@ class DecisionLogTest {
         assertTrue(message.matches(".*durationMicros=\\d+.*"), message);
         assertEquals(decisionId, line.getMdc("decisionId"), "fields are structured for JSON logging too");
         assertEquals("LOSS_HISTORY,RECENT_BREACH", line.getMdc("codes"));
+        assertNotEquals("decision-writer", line.getThreadName(),
+                "the writer thread only commits: each decision is logged and answered on its request's own thread");
 
         for (ExtLogRecord record : records) {
             String text = record.getFormattedMessage() + " " + record.getMdcCopy();
