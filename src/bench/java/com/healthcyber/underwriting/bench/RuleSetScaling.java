@@ -11,22 +11,27 @@ import java.util.stream.Stream;
  * rules shaped like them (range and equality tests on the same facts and fields), almost all of
  * which never fire for the benchmark's applications, and one in a hundred that does.
  *
- * <pre>java … RuleSetScaling target/rules-10x 10</pre>
+ * <pre>java … RuleSetScaling target/rules-10x 10 [one in how many fires, 0 for none]</pre>
  */
 public final class RuleSetScaling {
 
-    /** Thresholds are literals, as underwriters write them, so the engine can index them. */
+    /**
+     * Thresholds are plain integer literals, as the v1 rules write them ({@code annualRevenue >
+     * 25000000}), so the engine can index them. Millions above anything the benchmark's
+     * applications hold, and still within int range: the classic engine does not index a literal
+     * written with a long suffix ({@code 25000000L}), which no v1 rule has.
+     */
     private static final List<String> NEVER_FIRES = List.of(
             "Controls( criticalPatchDays > %d )",
-            "Applicant( annualRevenue > 1000000%dL )",
-            "Coverage( limit > 1000000%dL )",
-            "PatientData( patientRecords > 1000000%dL )",
-            "Claim( paid > 1000000%dL )",
-            "Registry( records > 1000000%dL )",
-            "Breach( recordsAffected > 1000000%dL )",
+            "Applicant( annualRevenue > %d000000 )",
+            "Coverage( limit > %d000000 )",
+            "PatientData( patientRecords > %d000000 )",
+            "Claim( paid > %d000000 )",
+            "Registry( records > %d000000 )",
+            "Breach( recordsAffected > %d000000 )",
             "Application( product == Product.MEDICAL_REGISTRY )\n    Registry( contributingSources > 100%d )",
             "Controls( criticalPatchDays == -%d )");
-    /** One generated rule in this many fires for the benchmark's applications. */
+    /** By default one generated rule in this many fires for the benchmark's applications. */
     private static final int FIRES_EVERY = 100;
 
     private RuleSetScaling() {}
@@ -34,6 +39,7 @@ public final class RuleSetScaling {
     public static void main(String[] args) throws IOException {
         Path target = Path.of(args.length > 0 ? args[0] : "target/rules-10x");
         int factor = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int firesEvery = args.length > 2 ? Integer.parseInt(args[2]) : FIRES_EVERY;
         Path source = Path.of("rules");
         copyDrl(source, target);
         long v1Rules;
@@ -54,7 +60,7 @@ public final class RuleSetScaling {
                     import function com.healthcyber.underwriting.engine.RuleFunctions.*;
                     """);
             for (int n = file * perFile; n < Math.min(generated, (file + 1) * perFile); n++) {
-                boolean fires = n % FIRES_EVERY == 0;
+                boolean fires = firesEvery > 0 && n % firesEvery == 0;
                 String condition = fires ? "Coverage( retention >= 0 )" : NEVER_FIRES.get(n % NEVER_FIRES.size()).formatted(1000 + n);
                 drl.append("""
 
@@ -70,7 +76,8 @@ public final class RuleSetScaling {
             }
             Files.writeString(target.resolve("generated/generated-" + file + ".drl"), drl);
         }
-        System.out.println(target + ": " + v1Rules + " v1 rules + " + generated + " generated (" + ((generated + FIRES_EVERY - 1) / FIRES_EVERY) + " of them fire)");
+        int firing = firesEvery > 0 ? (generated + firesEvery - 1) / firesEvery : 0;
+        System.out.println(target + ": " + v1Rules + " v1 rules + " + generated + " generated (" + firing + " of them fire)");
     }
 
     private static void copyDrl(Path source, Path target) throws IOException {

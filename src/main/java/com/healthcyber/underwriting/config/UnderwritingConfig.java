@@ -84,8 +84,8 @@ public interface UnderwritingConfig {
 
         /**
          * Serve decisions from Drools' executable model instead of classic DRL (rules are always
-         * checked with classic DRL). Cheaper per decision for large rulesets; see
-         * docs/benchmarks.md for its memory per reload.
+         * checked with classic DRL). Measured no cheaper per decision than classic DRL once
+         * thresholds are indexable, and it keeps memory per reload: see docs/benchmarks.md.
          */
         @WithDefault("false")
         boolean executableModel();

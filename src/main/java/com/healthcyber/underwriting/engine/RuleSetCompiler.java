@@ -40,8 +40,8 @@ public final class RuleSetCompiler {
     }
 
     /**
-     * @param executableModel serve from the executable model, which keeps large rulesets cheap
-     *     per decision but has been measured to keep some memory per reload (docs/benchmarks.md)
+     * @param executableModel serve from the executable model, which has been measured to keep
+     *     some memory per reload and to be no cheaper per decision (docs/benchmarks.md)
      */
     public RuleSetCompiler(int sessionPoolSize, boolean executableModel) {
         this.sessionPoolSize = sessionPoolSize;
@@ -60,8 +60,8 @@ public final class RuleSetCompiler {
 
         KieServices kieServices = KieServices.Factory.get();
         // Classic DRL compilation reports every error with its file, line and rule: it is always
-        // the checker. When asked, the executable model (constraints compiled to Java, indexed
-        // alpha ranges) serves instead: it keeps a ten times larger ruleset far cheaper.
+        // the checker. When asked, the executable model (constraints compiled to Java) serves
+        // instead.
         Build checked = build(kieServices, files, parsed, DrlProject.class);
         problems.addAll(checked.problems(parsed));
         Build serving = checked;
