@@ -92,12 +92,12 @@ public class DecisionResource {
         // Once committed, the answer is built back on this request's event loop.
         return decisions.decide(new DecisionRequest(body, caller.getUserPrincipal().getName(), key), onThisRequestsContext())
                 .thenApply(decided -> {
-            Response.ResponseBuilder response = Response.ok(decided.decision(), MediaType.APPLICATION_JSON_TYPE);
-            if (decided.repeated()) {
-                response.header(IDEMPOTENT_REPLAYED, "true");
-            }
-            return response.build();
-        });
+                    Response.ResponseBuilder response = Response.ok(decided.decision(), MediaType.APPLICATION_JSON_TYPE);
+                    if (decided.repeated()) {
+                        response.header(IDEMPOTENT_REPLAYED, "true");
+                    }
+                    return response.build();
+                });
     }
 
     private static Executor onThisRequestsContext() {
