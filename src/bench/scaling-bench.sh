@@ -5,7 +5,7 @@
 # speed drifts too much between separate runs for a ratio near 1.3 to mean anything.
 #   ROUNDS=200 src/bench/scaling-bench.sh
 # JMH on either directory, for absolute figures:
-#   ./mvnw -Pbench exec:exec -Djmh.args="-f 3 -p rulesDir=rules,target/rules-10x"
+#   ./mvnw -Pbench test-compile exec:exec -Djmh.args="-f 3 -p rulesDir=rules,target/rules-10x"
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${ROUNDS:-200}
