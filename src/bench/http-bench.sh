@@ -12,6 +12,7 @@
 # down; the bench uses its own database underwriting_bench, recreated on every run.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. src/bench/common.sh
 PORT=${PORT:-8089}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-16 64}
@@ -21,7 +22,7 @@ APPLICATION=${APPLICATION:-src/main/resources/examples/cyber-healthcare-applicat
 export APPLICATION
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 2; }
 
-./mvnw -B -q package -DskipTests -Dquarkus.profile=bench -Dquarkus.package.output-directory=bench-app
+build_bench_app
 # Every server checks the same bearer token: a local key pair in the bench's own data directory.
 rm -rf target/bench-data
 export UNDERWRITING_DATA_DIR=target/bench-data
@@ -37,12 +38,7 @@ start() { # store [env...]
     -Dquarkus.management.port=$((PORT + 1000)) -Dunderwriting.rules.dir="${RULES_DIR:-rules}" \
     -jar target/bench-app/quarkus-run.jar > "target/http-bench-$store.log" 2>&1 &
   SERVER=$!
-  for _ in $(seq 1 60); do
-    curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data @"$APPLICATION" \
-      "http://127.0.0.1:$PORT/decisions" && return 0
-    sleep 1
-  done
-  echo "the $store server did not start; see target/http-bench-$store.log" >&2; exit 1
+  wait_until_deciding || { echo "the $store server did not start; see target/http-bench-$store.log" >&2; exit 1; }
 }
 stop() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=; }
 run() { wrk -t1 -c"$1" -d"$2" -s src/bench/post-application.lua "$3" | grep RESULT; }
@@ -53,8 +49,7 @@ for store in $STORES; do
   case $store in
     embedded) start embedded ;;
     postgresql)
-      if ! pg_isready -q -h 127.0.0.1 -p 5432; then pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start; fi
-      psql -q -h 127.0.0.1 -U postgres -c 'DROP DATABASE IF EXISTS underwriting_bench WITH (FORCE)' -c 'CREATE DATABASE underwriting_bench'
+      fresh_postgres_database underwriting_bench
       start postgresql UNDERWRITING_STORE_URL=jdbc:postgresql://127.0.0.1:5432/underwriting_bench UNDERWRITING_STORE_USERNAME=postgres ;;
     *) echo "unknown store $store" >&2; exit 2 ;;
   esac

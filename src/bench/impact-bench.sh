@@ -7,6 +7,7 @@
 # PostgreSQL: the local server (trust auth, user postgres), database underwriting_impact_bench, recreated.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. src/bench/common.sh
 COUNT=${COUNT:-100000}
 STORES=${STORES:-embedded postgresql}
 ./mvnw -B -q -Pbench test-compile
@@ -15,8 +16,7 @@ sed -i 's/\$claims : List( size == 1 )/$claims : List( size == 99 )/' target/imp
 for store in $STORES; do
   target=embedded
   if [ "$store" = postgresql ]; then
-    if ! pg_isready -q -h 127.0.0.1 -p 5432; then pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start; fi
-    psql -q -h 127.0.0.1 -U postgres -c 'DROP DATABASE IF EXISTS underwriting_impact_bench WITH (FORCE)' -c 'CREATE DATABASE underwriting_impact_bench'
+    fresh_postgres_database underwriting_impact_bench
     target=jdbc:postgresql://127.0.0.1:5432/underwriting_impact_bench
   fi
   ./mvnw -B -q -Pbench exec:exec -Dbench.jvm="-Xmx256m -XX:+UseParallelGC" \

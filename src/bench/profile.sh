@@ -7,6 +7,7 @@
 # the warm-up, so start-up and JIT compilation stay out of the picture.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. src/bench/common.sh
 PORT=${PORT:-8089}
 CONNECTIONS=${CONNECTIONS:-64}
 DURATION=${DURATION:-15s}
@@ -14,7 +15,7 @@ APPLICATION=${APPLICATION:-src/main/resources/examples/cyber-healthcare-applicat
 export APPLICATION
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 2; }
 
-./mvnw -B -q package -DskipTests -Dquarkus.profile=bench -Dquarkus.package.output-directory=bench-app
+build_bench_app
 ./mvnw -B -q dependency:copy -Dartifact=tools.profiler:async-profiler:4.1:jar:linux-x64 -DoutputDirectory=target/profiler
 unzip -oq target/profiler/async-profiler-4.1-linux-x64.jar -d target/profiler
 AGENT=$PWD/target/profiler/linux-x64/libasyncProfiler.so
@@ -23,19 +24,14 @@ rm -rf target/profile-data
 export UNDERWRITING_DATA_DIR=target/profile-data
 TOKEN=$(./mvnw -q exec:exec@mint-token -Droles=decisions:write)
 export TOKEN
-if ! pg_isready -q -h 127.0.0.1 -p 5432; then pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start; fi
-psql -q -h 127.0.0.1 -U postgres -c 'DROP DATABASE IF EXISTS underwriting_profile WITH (FORCE)' -c 'CREATE DATABASE underwriting_profile'
+fresh_postgres_database underwriting_profile
 UNDERWRITING_STORE_URL=jdbc:postgresql://127.0.0.1:5432/underwriting_profile UNDERWRITING_STORE_USERNAME=postgres \
   java -Xmx512m -XX:+UseParallelGC -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints \
   -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 -Dquarkus.management.port=$((PORT + 1000)) \
   -jar target/bench-app/quarkus-run.jar > target/profile-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS underwriting_profile WITH (FORCE)" || true' EXIT
-for _ in $(seq 1 60); do
-  curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data @"$APPLICATION" \
-    "http://127.0.0.1:$PORT/decisions" && break
-  sleep 1
-done
+wait_until_deciding || { echo "the server did not start; see target/profile-server.log" >&2; exit 1; }
 load() { wrk -t1 -c"$CONNECTIONS" -d"$1" -s src/bench/post-application.lua "http://127.0.0.1:$PORT$2" | grep RESULT; }
 for endpoint in baseline decisions; do
   path=/decisions; [ $endpoint = baseline ] && path=/baseline/decisions
