@@ -33,7 +33,7 @@ class DecisionLogTest {
         @Override
         public void publish(LogRecord record) {
             ExtLogRecord copy = ExtLogRecord.wrap(record);
-            copy.copyAll(); // the MDC is the logging thread's until copied, as the async console handler does
+            copy.copyAll(); // the record reads the MDC lazily, and the service clears it as soon as the line is written
             records.add(copy);
         }
 
