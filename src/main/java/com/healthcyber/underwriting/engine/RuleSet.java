@@ -33,8 +33,8 @@ public final class RuleSet {
     /**
      * Sessions without Drools' internal locking and propagation queue: the pool lends each
      * session to one evaluation at a time, so they never see two threads at once, and inserts
-     * go straight into the network (about 5 % of an evaluation, docs/benchmarks.md). The pool
-     * keeps its sessions per configuration instance, so this one instance is used throughout.
+     * go straight into the network (docs/benchmarks.md has what it saves). The pool keeps its
+     * sessions per configuration instance, so this one instance is used throughout.
      */
     private final KieSessionConfiguration oneThreadAtATime;
     /** One lease is the owner's (released by {@link #retire()}); each evaluation adds one. */
