@@ -151,7 +151,6 @@ public final class ImpactAtScale {
                 try (Connection connection = dataSource.getConnection()) {
                     connection.setAutoCommit(false);
                     DecisionTable.insertDecisions(connection, batch);
-                    DecisionTable.insertReasons(connection, batch);
                     connection.commit();
                 }
                 batch.clear();

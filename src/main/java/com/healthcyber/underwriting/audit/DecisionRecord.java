@@ -32,11 +32,6 @@ public record DecisionRecord(
         Optional<String> idempotencyKey,
         String requestBody) {
 
-    public DecisionRecord withReasons(List<Reason> given) {
-        return new DecisionRecord(decisionId, applicationId, product, outcome, given, rulesetVersion, droolsVersion,
-                serviceVersion, decidedAt, engineMicros, requestedBy, idempotencyKey, requestBody);
-    }
-
     public List<String> codes() {
         return reasons.stream().map(Reason::code).toList();
     }

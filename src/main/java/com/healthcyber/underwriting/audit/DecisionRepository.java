@@ -21,6 +21,8 @@ public class DecisionRepository {
     static final int WALK_PAGE = 500;
 
     private final DataSource dataSource;
+    /** Which database answers, once a search by reason code has asked. */
+    private volatile Boolean postgresql;
 
     public DecisionRepository(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -36,8 +38,7 @@ public class DecisionRepository {
         search.applicationId().ifPresent(id -> where.and("d.application_id = ?", id));
         search.product().ifPresent(product -> where.and("d.product = ?", product.name()));
         search.outcome().ifPresent(outcome -> where.and("d.outcome = ?", outcome.name()));
-        search.reasonCode().ifPresent(code ->
-                where.and("EXISTS (SELECT 1 FROM decision_reason r WHERE r.decision_id = d.decision_id AND r.code = ?)", code));
+        search.reasonCode().ifPresent(code -> where.and(reasonCodeCondition(), code));
         search.decidedFrom().ifPresent(from -> where.and("d.decided_at >= ?", utc(from)));
         search.decidedTo().ifPresent(to -> where.and("d.decided_at < ?", utc(to)));
         // The first condition alone bounds the index range; the pair then skips what the last page showed.
@@ -75,6 +76,24 @@ public class DecisionRepository {
             after = Optional.of(new DecisionSearch.Position(last.decidedAt(), last.decisionId()));
         }
         return visited;
+    }
+
+    /**
+     * PostgreSQL finds decisions by reason code through the GIN index on {@code reason_codes}
+     * (which serves containment, {@code @>}, not {@code = ANY}); H2 has no such index and
+     * filters with {@code ARRAY_CONTAINS}.
+     */
+    private String reasonCodeCondition() {
+        Boolean known = postgresql;
+        if (known == null) {
+            try (Connection connection = dataSource.getConnection()) {
+                known = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+            } catch (SQLException e) {
+                throw new StoreUnavailableException("the decision store could not be read", e);
+            }
+            postgresql = known;
+        }
+        return known ? "d.reason_codes @> ARRAY[CAST(? AS TEXT)]" : "ARRAY_CONTAINS(d.reason_codes, ?)";
     }
 
     /** Whether the store answers at all, within {@code timeoutSeconds}. */

@@ -1,9 +1,11 @@
 package com.healthcyber.underwriting.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.application.Reason;
-import com.healthcyber.underwriting.application.ReasonOutcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,10 +15,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -24,12 +24,16 @@ import java.util.function.Function;
 /**
  * The SQL of the decision record (schema: db/migration, then db/&lt;store&gt;). Written once for
  * both databases, but for the batch append on PostgreSQL, which has a one-statement form of its
- * own ({@link #appendAllPostgresql}).
+ * own ({@link #appendAllPostgresql}). A decision is one row: its reasons are a JSON array in it
+ * ({@code reasons}), their codes an array beside it ({@code reason_codes}) for search.
  */
 final class DecisionTable {
 
     static final String COLUMNS = "d.decision_id, d.application_id, d.product, d.outcome, d.ruleset_version, d.drools_version,"
-            + " d.service_version, d.decided_at, d.engine_micros, d.requested_by, d.idempotency_key, d.request_body";
+            + " d.service_version, d.decided_at, d.engine_micros, d.requested_by, d.idempotency_key, d.request_body, d.reasons";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {};
 
     /**
      * One statement for many decisions: per-statement work dominates the database's cost of a
@@ -39,14 +43,10 @@ final class DecisionTable {
      */
     private static String insertDecisionsSql(int rows) {
         return "INSERT INTO decision (decision_id, application_id, product, outcome, ruleset_version,"
-                + " drools_version, service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body) VALUES "
-                + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+                + " drools_version, service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body,"
+                + " reasons, reason_codes) VALUES "
+                + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
                 + " ON CONFLICT DO NOTHING";
-    }
-
-    private static String insertReasonsSql(int rows) {
-        return "INSERT INTO decision_reason (decision_id, position, code, outcome, rule_name, message) VALUES "
-                + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?)"));
     }
 
     /** Keeps one statement's parameters well under PostgreSQL's limit of 32,767. */
@@ -70,34 +70,6 @@ final class DecisionTable {
         return inserted;
     }
 
-    static void insertReasons(Connection connection, List<DecisionRecord> records) throws SQLException {
-        List<DecisionRecord> chunk = new ArrayList<>();
-        int rows = 0;
-        for (DecisionRecord record : records) {
-            if (rows + record.reasons().size() > ROWS_PER_STATEMENT && !chunk.isEmpty()) {
-                insertReasonRows(connection, chunk, rows);
-                chunk.clear();
-                rows = 0;
-            }
-            chunk.add(record);
-            rows += record.reasons().size();
-        }
-        insertReasonRows(connection, chunk, rows);
-    }
-
-    private static void insertReasonRows(Connection connection, List<DecisionRecord> records, int rows) throws SQLException {
-        if (rows == 0) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(insertReasonsSql(rows))) {
-            int parameter = 1;
-            for (DecisionRecord record : records) {
-                parameter = bindReasons(insert, parameter, record);
-            }
-            insert.executeUpdate();
-        }
-    }
-
     /** Binds {@code record} as the row starting at parameter {@code first}; returns the next free parameter. */
     private static int bindDecision(PreparedStatement insert, int first, DecisionRecord record) throws SQLException {
         int index = first;
@@ -117,58 +89,31 @@ final class DecisionTable {
             insert.setNull(index++, Types.VARCHAR);
         }
         insert.setString(index++, record.requestBody());
-        return index;
-    }
-
-    /** Binds every reason of {@code record} as rows starting at parameter {@code first}; returns the next free parameter. */
-    private static int bindReasons(PreparedStatement insert, int first, DecisionRecord record) throws SQLException {
-        int index = first;
-        int position = 0;
-        for (Reason reason : record.reasons()) {
-            insert.setString(index++, record.decisionId());
-            insert.setInt(index++, position++);
-            insert.setString(index++, reason.code());
-            insert.setString(index++, reason.outcome().name());
-            insert.setString(index++, reason.rule());
-            insert.setString(index++, reason.message());
-        }
+        insert.setString(index++, reasonsJson(record));
+        insert.setArray(index++, insert.getConnection().createArrayOf("VARCHAR", record.codes().toArray(String[]::new)));
         return index;
     }
 
     /**
-     * PostgreSQL only: the whole batch — decisions and their reasons — in one statement, sent in
-     * one round trip and committed on its own (auto-commit), with one fixed SQL text whatever the
-     * batch size, so the server parses and plans it once. A decision skipped for its idempotency
-     * key brings no reasons in. Returns the ids stored.
+     * PostgreSQL only: the whole batch in one statement, sent in one round trip and committed on
+     * its own (auto-commit), with one fixed SQL text whatever the batch size, so the server parses
+     * and plans it once. The codes for search are taken from the reasons themselves. Returns the
+     * ids stored (a decision skipped for its idempotency key is not among them).
      */
     private static final String APPEND_ALL_POSTGRESQL = """
-            WITH stored AS (
-                INSERT INTO decision (decision_id, application_id, product, outcome, ruleset_version, drools_version,
-                        service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body)
-                SELECT d.decision_id, d.application_id, d.product, d.outcome, d.ruleset_version, d.drools_version,
-                        d.service_version, d.decided_at::timestamptz, d.engine_micros, d.requested_by, d.idempotency_key, d.request_body
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[])
-                    AS d(decision_id, application_id, product, outcome, ruleset_version, drools_version,
-                        service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body)
-                ON CONFLICT DO NOTHING
-                RETURNING decision_id
-            ), reasons AS (
-                INSERT INTO decision_reason (decision_id, position, code, outcome, rule_name, message)
-                SELECT r.decision_id, r.position, r.code, r.outcome, r.rule_name, r.message
-                FROM unnest(?::text[], ?::int[], ?::text[], ?::text[], ?::text[], ?::text[])
-                    AS r(decision_id, position, code, outcome, rule_name, message)
-                WHERE r.decision_id IN (SELECT decision_id FROM stored)
-            )
-            SELECT decision_id FROM stored""";
+            INSERT INTO decision (decision_id, application_id, product, outcome, ruleset_version, drools_version,
+                    service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body, reasons, reason_codes)
+            SELECT d.decision_id, d.application_id, d.product, d.outcome, d.ruleset_version, d.drools_version,
+                    d.service_version, d.decided_at::timestamptz, d.engine_micros, d.requested_by, d.idempotency_key, d.request_body,
+                    d.reasons, ARRAY(SELECT jsonb_array_elements(d.reasons::jsonb) ->> 'code')
+            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])
+                AS d(decision_id, application_id, product, outcome, ruleset_version, drools_version,
+                    service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body, reasons)
+            ON CONFLICT DO NOTHING
+            RETURNING decision_id""";
 
     static Set<String> appendAllPostgresql(Connection connection, List<DecisionRecord> records) throws SQLException {
-        List<ReasonRow> reasons = new ArrayList<>();
-        for (DecisionRecord record : records) {
-            for (int position = 0; position < record.reasons().size(); position++) {
-                reasons.add(new ReasonRow(record.decisionId(), position, record.reasons().get(position)));
-            }
-        }
         try (PreparedStatement append = connection.prepareStatement(APPEND_ALL_POSTGRESQL)) {
             int parameter = 1;
             append.setArray(parameter++, texts(connection, records, DecisionRecord::decisionId));
@@ -183,12 +128,7 @@ final class DecisionTable {
             append.setArray(parameter++, texts(connection, records, DecisionRecord::requestedBy));
             append.setArray(parameter++, texts(connection, records, record -> record.idempotencyKey().orElse(null)));
             append.setArray(parameter++, texts(connection, records, DecisionRecord::requestBody));
-            append.setArray(parameter++, texts(connection, reasons, ReasonRow::decisionId));
-            append.setArray(parameter++, connection.createArrayOf("int4", reasons.stream().map(ReasonRow::position).toArray(Integer[]::new)));
-            append.setArray(parameter++, texts(connection, reasons, row -> row.reason().code()));
-            append.setArray(parameter++, texts(connection, reasons, row -> row.reason().outcome().name()));
-            append.setArray(parameter++, texts(connection, reasons, row -> row.reason().rule()));
-            append.setArray(parameter, texts(connection, reasons, row -> row.reason().message()));
+            append.setArray(parameter, texts(connection, records, DecisionTable::reasonsJson));
             Set<String> stored = new HashSet<>();
             try (ResultSet result = append.executeQuery()) {
                 while (result.next()) {
@@ -199,7 +139,14 @@ final class DecisionTable {
         }
     }
 
-    private record ReasonRow(String decisionId, int position, Reason reason) {}
+    /** The reasons as kept: a JSON array of {code, outcome, rule, message}, in reporting order. */
+    private static String reasonsJson(DecisionRecord record) {
+        try {
+            return JSON.writeValueAsString(record.reasons());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("reasons of decision " + record.decisionId() + " cannot be written as JSON", e);
+        }
+    }
 
     private static <T> java.sql.Array texts(Connection connection, List<T> rows, Function<T, String> column) throws SQLException {
         return connection.createArrayOf("text", rows.stream().map(column).toArray(String[]::new));
@@ -238,39 +185,30 @@ final class DecisionTable {
         return select;
     }
 
-    /** Reads the decisions a query selected ({@link #COLUMNS}), with their reasons, in the query's order. */
+    /** Reads the decisions a query selected ({@link #COLUMNS}), in the query's order. */
     static List<DecisionRecord> read(Connection connection, PreparedStatement query) throws SQLException {
-        List<DecisionRecord> withoutReasons = new ArrayList<>();
+        List<DecisionRecord> records = new ArrayList<>();
         try (ResultSet result = query.executeQuery()) {
             while (result.next()) {
-                withoutReasons.add(decision(result));
+                records.add(decision(result));
             }
         }
-        Map<String, List<Reason>> reasons = reasonsOf(connection, withoutReasons.stream().map(DecisionRecord::decisionId).toList());
-        return withoutReasons.stream().map(record -> record.withReasons(reasons.getOrDefault(record.decisionId(), List.of()))).toList();
+        return records;
     }
 
-    private static Map<String, List<Reason>> reasonsOf(Connection connection, Collection<String> decisionIds) throws SQLException {
-        Map<String, List<Reason>> reasons = new HashMap<>();
-        if (decisionIds.isEmpty()) {
-            return reasons;
-        }
-        try (PreparedStatement select = prepareForIds(connection, "SELECT decision_id, code, outcome, rule_name, message"
-                        + " FROM decision_reason WHERE decision_id IN (%s) ORDER BY decision_id, position", decisionIds);
-                ResultSet result = select.executeQuery()) {
-            while (result.next()) {
-                reasons.computeIfAbsent(result.getString(1), id -> new ArrayList<>()).add(new Reason(
-                        result.getString(2), ReasonOutcome.valueOf(result.getString(3)), result.getString(4), result.getString(5)));
-            }
-        }
-        return reasons;
-    }
-
-    /** One row of {@link #COLUMNS}; its reasons are in another table and come in {@link #read}. */
+    /** One row of {@link #COLUMNS}. */
     private static DecisionRecord decision(ResultSet result) throws SQLException {
         return new DecisionRecord(result.getString(1), result.getString(2), Product.valueOf(result.getString(3)),
-                Outcome.valueOf(result.getString(4)), List.of(), result.getString(5), result.getString(6), result.getString(7),
-                result.getObject(8, OffsetDateTime.class).toInstant(), result.getLong(9), result.getString(10),
-                Optional.ofNullable(result.getString(11)), result.getString(12));
+                Outcome.valueOf(result.getString(4)), reasons(result.getString(1), result.getString(13)), result.getString(5),
+                result.getString(6), result.getString(7), result.getObject(8, OffsetDateTime.class).toInstant(), result.getLong(9),
+                result.getString(10), Optional.ofNullable(result.getString(11)), result.getString(12));
+    }
+
+    private static List<Reason> reasons(String decisionId, String json) throws SQLException {
+        try {
+            return List.copyOf(JSON.readValue(json, REASONS));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("the reasons of decision " + decisionId + " on record are not readable", e);
+        }
     }
 }

@@ -154,18 +154,16 @@ public class DecisionWriter {
         return stored.size() == records.size() ? records : onFile(connection, records, stored);
     }
 
-    /** The embedded store: the portable statements, decisions then reasons, in one transaction. */
+    /** The embedded store: the portable statement, in a transaction that also reads any originals it gave way to. */
     private static List<DecisionRecord> commitInOneTransaction(Connection connection, List<DecisionRecord> records) throws SQLException {
         connection.setAutoCommit(false);
         try {
             int inserted = DecisionTable.insertDecisions(connection, records);
             if (inserted == records.size()) { // the common case: no retry raced its original
-                DecisionTable.insertReasons(connection, records);
                 connection.commit();
                 return records;
             }
             Set<String> stored = DecisionTable.existing(connection, records.stream().map(DecisionRecord::decisionId).toList());
-            DecisionTable.insertReasons(connection, records.stream().filter(record -> stored.contains(record.decisionId())).toList());
             List<DecisionRecord> onFile = onFile(connection, records, stored);
             connection.commit();
             return onFile;

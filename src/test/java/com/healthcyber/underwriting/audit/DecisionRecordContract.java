@@ -296,11 +296,13 @@ abstract class DecisionRecordContract {
         String oldRequest = Payloads.contractExampleWith(application -> application.remove("controls"));
         try (var connection = store.get().getConnection();
                 var insert = connection.prepareStatement("INSERT INTO decision (decision_id, application_id, product, outcome,"
-                        + " ruleset_version, drools_version, service_version, decided_at, engine_micros, requested_by, request_body)"
-                        + " VALUES (?, 'APP-OLD', 'CYBER_HEALTHCARE', 'ACCEPT', 'sha256:old', '9.0.0', '0.9', ?, 5, 'test', ?)")) {
+                        + " ruleset_version, drools_version, service_version, decided_at, engine_micros, requested_by, request_body,"
+                        + " reasons, reason_codes)"
+                        + " VALUES (?, 'APP-OLD', 'CYBER_HEALTHCARE', 'ACCEPT', 'sha256:old', '9.0.0', '0.9', ?, 5, 'test', ?, '[]', ?)")) {
             insert.setString(1, decisionId);
             insert.setObject(2, java.time.OffsetDateTime.ofInstant(decidedAt, java.time.ZoneOffset.UTC));
             insert.setString(3, oldRequest);
+            insert.setArray(4, connection.createArrayOf("VARCHAR", new String[0]));
             insert.executeUpdate();
         }
 

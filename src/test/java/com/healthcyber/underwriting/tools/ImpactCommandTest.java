@@ -83,24 +83,19 @@ class ImpactCommandTest {
     }
 
     private static void insert(DataSource store, Outcome outcome, List<String> codes, String body) throws Exception {
-        String id = UUID.randomUUID().toString();
+        String reasons = codes.stream().map(code -> "{\"code\":\"" + code + "\",\"outcome\":\"REFER\",\"rule\":\"a rule\",\"message\":\"a message\"}")
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
         try (Connection connection = store.getConnection();
                 PreparedStatement decision = connection.prepareStatement("INSERT INTO decision (decision_id, application_id, product,"
-                        + " outcome, ruleset_version, drools_version, service_version, decided_at, engine_micros, requested_by, request_body)"
-                        + " VALUES (?, 'APP-1001', 'CYBER_HEALTHCARE', ?, 'sha256:before', '10.2.0', 'test', ?, 10, 'test', ?)");
-                PreparedStatement reason = connection.prepareStatement("INSERT INTO decision_reason (decision_id, position, code,"
-                        + " outcome, rule_name, message) VALUES (?, ?, ?, 'REFER', 'a rule', 'a message')")) {
-            decision.setString(1, id);
+                        + " outcome, ruleset_version, drools_version, service_version, decided_at, engine_micros, requested_by, request_body,"
+                        + " reasons, reason_codes) VALUES (?, 'APP-1001', 'CYBER_HEALTHCARE', ?, 'sha256:before', '10.2.0', 'test', ?, 10, 'test', ?, ?, ?)")) {
+            decision.setString(1, UUID.randomUUID().toString());
             decision.setString(2, outcome.name());
             decision.setObject(3, java.time.OffsetDateTime.now());
             decision.setString(4, body);
+            decision.setString(5, reasons);
+            decision.setArray(6, connection.createArrayOf("VARCHAR", codes.toArray(String[]::new)));
             decision.executeUpdate();
-            for (int i = 0; i < codes.size(); i++) {
-                reason.setString(1, id);
-                reason.setInt(2, i);
-                reason.setString(3, codes.get(i));
-                reason.executeUpdate();
-            }
         }
     }
 }

@@ -1,0 +1,98 @@
+package com.healthcyber.underwriting.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.healthcyber.underwriting.application.Reason;
+import com.healthcyber.underwriting.application.ReasonOutcome;
+import com.healthcyber.underwriting.config.DecisionStoreSelection;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Decisions recorded before reasons moved into the decision row (schema V2: a row per reason)
+ * keep every reason, in order and word for word, once the store is migrated, on both stores.
+ */
+class RecordMigrationTest {
+
+    private static final List<Reason> TWO_REASONS = List.of(
+            new Reason("LOSS_HISTORY", ReasonOutcome.REFER, "One claim within five years",
+                    "1 claim within 5 years of 2027-01-01: PHISHING on 2023-06-01, paid 45000"),
+            new Reason("RECENT_BREACH", ReasonOutcome.REFER, "Remediated breach within three years",
+                    "breach on 2024-09-15 (1200 records), \"remediated\" \\ Zürich"));
+
+    @TempDir
+    Path data;
+
+    @Test
+    void keepsEveryReasonOfDecisionsRecordedBeforeOnTheEmbeddedStore() throws Exception {
+        JdbcDataSource store = new JdbcDataSource();
+        store.setURL(DecisionStoreSelection.embeddedUrl(data));
+        assertReasonsSurviveTheMigration(store, DecisionStoreSelection.EMBEDDED);
+    }
+
+    @Test
+    void keepsEveryReasonOfDecisionsRecordedBeforeOnPostgresql() throws Exception {
+        LocalPostgres.withDatabase(url -> {
+            PGSimpleDataSource store = new PGSimpleDataSource();
+            store.setURL(url);
+            store.setUser(LocalPostgres.USER);
+            assertReasonsSurviveTheMigration(store, DecisionStoreSelection.POSTGRESQL);
+        });
+    }
+
+    private static void assertReasonsSurviveTheMigration(DataSource store, String kind) throws Exception {
+        Flyway.configure().dataSource(store).locations(DecisionStoreSelection.migrationLocations(kind)).target("2").load().migrate();
+        Instant decidedAt = Instant.parse("2026-11-01T10:00:00Z");
+        insertAsVersionTwo(store, "0196f0a0-0000-7000-8000-000000000001", decidedAt, TWO_REASONS);
+        insertAsVersionTwo(store, "0196f0a0-0000-7000-8000-000000000002", decidedAt.plusSeconds(1), List.of());
+
+        Flyway.configure().dataSource(store).locations(DecisionStoreSelection.migrationLocations(kind)).load().migrate();
+
+        DecisionRepository repository = new DecisionRepository(store);
+        assertEquals(TWO_REASONS, repository.find("0196f0a0-0000-7000-8000-000000000001").orElseThrow().reasons());
+        assertEquals(List.of(), repository.find("0196f0a0-0000-7000-8000-000000000002").orElseThrow().reasons());
+        assertEquals(List.of("0196f0a0-0000-7000-8000-000000000001"), idsWithCode(repository, "RECENT_BREACH"));
+        assertEquals(List.of(), idsWithCode(repository, "TERRITORY"));
+    }
+
+    private static List<String> idsWithCode(DecisionRepository repository, String code) {
+        DecisionSearch search = new DecisionSearch(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(code),
+                Optional.empty(), Optional.empty(), Optional.empty(), 10);
+        return repository.search(search).stream().map(DecisionRecord::decisionId).toList();
+    }
+
+    private static void insertAsVersionTwo(DataSource store, String id, Instant decidedAt, List<Reason> reasons) throws Exception {
+        try (Connection connection = store.getConnection();
+                PreparedStatement decision = connection.prepareStatement("INSERT INTO decision (decision_id, application_id, product,"
+                        + " outcome, ruleset_version, drools_version, service_version, decided_at, engine_micros, requested_by, request_body)"
+                        + " VALUES (?, 'APP-1001', 'CYBER_HEALTHCARE', 'REFER', 'sha256:before', '10.2.0', 'test', ?, 10, 'test', '{}')");
+                PreparedStatement reason = connection.prepareStatement("INSERT INTO decision_reason (decision_id, position, code,"
+                        + " outcome, rule_name, message) VALUES (?, ?, ?, ?, ?, ?)")) {
+            decision.setString(1, id);
+            decision.setObject(2, OffsetDateTime.ofInstant(decidedAt, ZoneOffset.UTC));
+            decision.executeUpdate();
+            for (int position = 0; position < reasons.size(); position++) {
+                Reason given = reasons.get(position);
+                reason.setString(1, id);
+                reason.setInt(2, position);
+                reason.setString(3, given.code());
+                reason.setString(4, given.outcome().name());
+                reason.setString(5, given.rule());
+                reason.setString(6, given.message());
+                reason.executeUpdate();
+            }
+        }
+    }
+}
