@@ -1,6 +1,10 @@
 package com.healthcyber.underwriting.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +55,7 @@ public final class RuleSetScaling {
         }
         int generated = (int) (v1Rules * (factor - 1));
         int perFile = 50;
+        List<String> firingCodes = new ArrayList<>();
         Files.createDirectories(target.resolve("generated"));
         for (int file = 0; file * perFile < generated; file++) {
             StringBuilder drl = new StringBuilder("""
@@ -61,6 +66,9 @@ public final class RuleSetScaling {
                     """);
             for (int n = file * perFile; n < Math.min(generated, (file + 1) * perFile); n++) {
                 boolean fires = firesEvery > 0 && n % firesEvery == 0;
+                if (fires) {
+                    firingCodes.add("GENERATED_" + n);
+                }
                 String condition = fires ? "Coverage( retention >= 0 )" : NEVER_FIRES.get(n % NEVER_FIRES.size()).formatted(1000 + n);
                 drl.append("""
 
@@ -76,8 +84,29 @@ public final class RuleSetScaling {
             }
             Files.writeString(target.resolve("generated/generated-" + file + ".drl"), drl);
         }
-        int firing = firesEvery > 0 ? (generated + firesEvery - 1) / firesEvery : 0;
-        System.out.println(target + ": " + v1Rules + " v1 rules + " + generated + " generated (" + firing + " of them fire)");
+        writeScenarios(source, target, firingCodes);
+        System.out.println(target + ": " + v1Rules + " v1 rules + " + generated + " generated (" + firingCodes.size() + " of them fire)");
+    }
+
+    /**
+     * The service puts no ruleset live without worked examples, so the larger ruleset gets the
+     * decision API's examples (rules/scenarios/contract-examples.json) with the firing generated
+     * rules' codes added to what each must decide: they fire for every application.
+     */
+    private static void writeScenarios(Path source, Path target, List<String> firingCodes) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode examples = (ObjectNode) json.readTree(source.resolve("scenarios/contract-examples.json").toFile());
+        for (var scenario : examples.get("scenarios")) {
+            ArrayNode reasons = (ArrayNode) scenario.get("expect").get("reasons");
+            firingCodes.forEach(reasons::add);
+        }
+        Path scenarios = Files.createDirectories(target.resolve("scenarios/bases"));
+        json.writerWithDefaultPrettyPrinter().writeValue(scenarios.getParent().resolve("contract-examples.json").toFile(), examples);
+        try (Stream<Path> bases = Files.list(source.resolve("scenarios/bases"))) {
+            for (Path base : bases.toList()) {
+                Files.copy(base, scenarios.resolve(base.getFileName()));
+            }
+        }
     }
 
     private static void copyDrl(Path source, Path target) throws IOException {
