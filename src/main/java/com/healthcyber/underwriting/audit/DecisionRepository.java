@@ -119,7 +119,7 @@ public class DecisionRepository {
             for (Object parameter : where.parameters) {
                 select.setObject(index++, parameter);
             }
-            return DecisionTable.read(connection, select);
+            return DecisionTable.read(select);
         } catch (SQLException e) {
             throw new StoreUnavailableException("the decision store could not be read", e);
         }

@@ -170,7 +170,7 @@ final class DecisionTable {
                 "SELECT " + COLUMNS + " FROM decision d WHERE d.requested_by = ? AND d.idempotency_key = ?")) {
             select.setString(1, requestedBy);
             select.setString(2, idempotencyKey);
-            return read(connection, select).stream().findFirst();
+            return read(select).stream().findFirst();
         }
     }
 
@@ -186,7 +186,7 @@ final class DecisionTable {
     }
 
     /** Reads the decisions a query selected ({@link #COLUMNS}), in the query's order. */
-    static List<DecisionRecord> read(Connection connection, PreparedStatement query) throws SQLException {
+    static List<DecisionRecord> read(PreparedStatement query) throws SQLException {
         List<DecisionRecord> records = new ArrayList<>();
         try (ResultSet result = query.executeQuery()) {
             while (result.next()) {
