@@ -97,38 +97,40 @@ final class DecisionTable {
     /**
      * PostgreSQL only: the whole batch in one statement, sent in one round trip and committed on
      * its own (auto-commit), with one fixed SQL text whatever the batch size, so the server parses
-     * and plans it once. The codes for search are taken from the reasons themselves. Returns the
-     * ids stored (a decision skipped for its idempotency key is not among them).
+     * and plans it once. Returns the ids stored: a retry racing its original under the same
+     * idempotency key is skipped, and only that key is checked before the insert (a decision
+     * without a key has nothing to check; a repeated decision id is an error, not a retry).
      */
     private static final String APPEND_ALL_POSTGRESQL = """
             INSERT INTO decision (decision_id, application_id, product, outcome, ruleset_version, drools_version,
                     service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body, reasons, reason_codes)
             SELECT d.decision_id, d.application_id, d.product, d.outcome, d.ruleset_version, d.drools_version,
                     d.service_version, d.decided_at::timestamptz, d.engine_micros, d.requested_by, d.idempotency_key, d.request_body,
-                    d.reasons, ARRAY(SELECT jsonb_array_elements(d.reasons::jsonb) ->> 'code')
+                    d.reasons, d.reason_codes::text[]
             FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                 AS d(decision_id, application_id, product, outcome, ruleset_version, drools_version,
-                    service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body, reasons)
-            ON CONFLICT DO NOTHING
+                    service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body, reasons, reason_codes)
+            ON CONFLICT (requested_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
             RETURNING decision_id""";
 
     static Set<String> appendAllPostgresql(Connection connection, List<DecisionRecord> records) throws SQLException {
         try (PreparedStatement append = connection.prepareStatement(APPEND_ALL_POSTGRESQL)) {
             int parameter = 1;
-            append.setArray(parameter++, texts(connection, records, DecisionRecord::decisionId));
-            append.setArray(parameter++, texts(connection, records, DecisionRecord::applicationId));
-            append.setArray(parameter++, texts(connection, records, record -> record.product().name()));
-            append.setArray(parameter++, texts(connection, records, record -> record.outcome().name()));
-            append.setArray(parameter++, texts(connection, records, DecisionRecord::rulesetVersion));
-            append.setArray(parameter++, texts(connection, records, DecisionRecord::droolsVersion));
-            append.setArray(parameter++, texts(connection, records, DecisionRecord::serviceVersion));
-            append.setArray(parameter++, texts(connection, records, record -> record.decidedAt().toString())); // ISO-8601, UTC
-            append.setArray(parameter++, connection.createArrayOf("bigint", records.stream().map(DecisionRecord::engineMicros).toArray(Long[]::new)));
-            append.setArray(parameter++, texts(connection, records, DecisionRecord::requestedBy));
-            append.setArray(parameter++, texts(connection, records, record -> record.idempotencyKey().orElse(null)));
-            append.setArray(parameter++, texts(connection, records, DecisionRecord::requestBody));
-            append.setArray(parameter, texts(connection, records, DecisionTable::reasonsJson));
+            append.setObject(parameter++, column(records, DecisionRecord::decisionId));
+            append.setObject(parameter++, column(records, DecisionRecord::applicationId));
+            append.setObject(parameter++, column(records, record -> record.product().name()));
+            append.setObject(parameter++, column(records, record -> record.outcome().name()));
+            append.setObject(parameter++, column(records, DecisionRecord::rulesetVersion));
+            append.setObject(parameter++, column(records, DecisionRecord::droolsVersion));
+            append.setObject(parameter++, column(records, DecisionRecord::serviceVersion));
+            append.setObject(parameter++, column(records, record -> record.decidedAt().toString())); // ISO-8601, UTC
+            append.setObject(parameter++, records.stream().mapToLong(DecisionRecord::engineMicros).toArray());
+            append.setObject(parameter++, column(records, DecisionRecord::requestedBy));
+            append.setObject(parameter++, column(records, record -> record.idempotencyKey().orElse(null)));
+            append.setObject(parameter++, column(records, DecisionRecord::requestBody));
+            append.setObject(parameter++, column(records, DecisionTable::reasonsJson));
+            append.setObject(parameter, column(records, record -> arrayLiteral(record.codes())));
             Set<String> stored = new HashSet<>();
             try (ResultSet result = append.executeQuery()) {
                 while (result.next()) {
@@ -148,8 +150,44 @@ final class DecisionTable {
         }
     }
 
-    private static <T> java.sql.Array texts(Connection connection, List<T> rows, Function<T, String> column) throws SQLException {
-        return connection.createArrayOf("text", rows.stream().map(column).toArray(String[]::new));
+    /**
+     * The codes as a PostgreSQL array literal, {@code {"A","B"}}: every element quoted, its quotes
+     * and backslashes escaped, so any code reads back as written. A ragged list per row cannot
+     * travel in an {@code unnest} column of its own; parsing this short literal costs the server
+     * far less than taking the codes out of the reasons' JSON did.
+     */
+    static String arrayLiteral(List<String> values) {
+        StringBuilder literal = new StringBuilder(2 + values.size() * 24).append('{');
+        for (String value : values) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"');
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '"' || c == '\\') {
+                    literal.append('\\');
+                }
+                literal.append(c);
+            }
+            literal.append('"');
+        }
+        return literal.append('}').toString();
+    }
+
+    /**
+     * One column of the batch as a plain Java array: the PostgreSQL driver sends {@code String[]}
+     * and {@code long[]} parameters in the binary array format, each element length-prefixed.
+     * A {@code java.sql.Array} from {@code createArrayOf} goes as an array literal instead, in
+     * which every quote of a request body is escaped by the service and unescaped again by the
+     * database.
+     */
+    private static String[] column(List<DecisionRecord> rows, Function<DecisionRecord, String> value) {
+        String[] column = new String[rows.size()];
+        for (int i = 0; i < column.length; i++) {
+            column[i] = value.apply(rows.get(i));
+        }
+        return column;
     }
 
     /** Which of these decision ids are in the table: after a conflict, tells inserted rows from skipped ones. */
