@@ -156,7 +156,7 @@ final class DecisionTable {
      * travel in an {@code unnest} column of its own; parsing this short literal costs the server
      * far less than taking the codes out of the reasons' JSON did.
      */
-    static String arrayLiteral(List<String> values) {
+    private static String arrayLiteral(List<String> values) {
         StringBuilder literal = new StringBuilder(2 + values.size() * 24).append('{');
         for (String value : values) {
             if (literal.length() > 1) {
