@@ -49,8 +49,8 @@ public final class ImpactAtScale {
         int count = Integer.parseInt(args[1]);
         Path candidateDir = Path.of(args[2]);
         DataSource dataSource = dataSource(store);
-        Flyway.configure().dataSource(dataSource).locations(DecisionStoreSelection.migrationLocations(
-                store.startsWith("jdbc:postgresql:") ? DecisionStoreSelection.POSTGRESQL : DecisionStoreSelection.EMBEDDED)).load().migrate();
+        String kind = store.startsWith("jdbc:postgresql:") ? DecisionStoreSelection.POSTGRESQL : DecisionStoreSelection.EMBEDDED;
+        Flyway.configure().dataSource(dataSource).locations(DecisionStoreSelection.migrationLocations(kind)).load().migrate();
 
         ApplicationReader reader = ApplicationReader.standalone();
         RuleSet active = new RuleSetCompiler(1).compile(RuleSources.read(Path.of("rules")));
@@ -59,7 +59,7 @@ public final class ImpactAtScale {
         System.out.printf("seeded %d decisions in %.1f s (%s)%n", count, (System.nanoTime() - seeding) / 1e9, store);
 
         RuleSet candidate = new RuleSetCompiler(1).compile(RuleSources.read(candidateDir));
-        ImpactAnalysis analysis = new ImpactAnalysis(new DecisionRepository(dataSource), reader);
+        ImpactAnalysis analysis = new ImpactAnalysis(new DecisionRepository(dataSource, kind), reader);
         analysis.run(new ReplaySelection(Optional.empty(), Optional.empty(), Optional.empty(), 2_000), candidate, "warm-up");
         System.gc();
         java.util.concurrent.atomic.AtomicBoolean analysing = new java.util.concurrent.atomic.AtomicBoolean(true);

@@ -41,6 +41,6 @@ public class DecisionDataSource {
     @Produces
     @Singleton
     DecisionRepository repository() {
-        return new DecisionRepository(dataSource);
+        return new DecisionRepository(dataSource, kind);
     }
 }

@@ -1,5 +1,6 @@
 package com.healthcyber.underwriting.audit;
 
+import com.healthcyber.underwriting.config.DecisionStoreSelection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -21,11 +22,12 @@ public class DecisionRepository {
     static final int WALK_PAGE = 500;
 
     private final DataSource dataSource;
-    /** Which database answers, once a search by reason code has asked. */
-    private volatile Boolean postgresql;
+    private final boolean postgresql;
 
-    public DecisionRepository(DataSource dataSource) {
+    /** @param kind the database behind {@code dataSource}: {@link DecisionStoreSelection#POSTGRESQL} or {@link DecisionStoreSelection#EMBEDDED} */
+    public DecisionRepository(DataSource dataSource, String kind) {
         this.dataSource = dataSource;
+        this.postgresql = kind.equals(DecisionStoreSelection.POSTGRESQL);
     }
 
     public Optional<DecisionRecord> find(String decisionId) {
@@ -84,16 +86,7 @@ public class DecisionRepository {
      * filters with {@code ARRAY_CONTAINS}.
      */
     private String reasonCodeCondition() {
-        Boolean known = postgresql;
-        if (known == null) {
-            try (Connection connection = dataSource.getConnection()) {
-                known = connection.getMetaData().getDatabaseProductName().equals("PostgreSQL");
-            } catch (SQLException e) {
-                throw new StoreUnavailableException("the decision store could not be read", e);
-            }
-            postgresql = known;
-        }
-        return known ? "d.reason_codes @> ARRAY[CAST(? AS TEXT)]" : "ARRAY_CONTAINS(d.reason_codes, ?)";
+        return postgresql ? "d.reason_codes @> ARRAY[CAST(? AS TEXT)]" : "ARRAY_CONTAINS(d.reason_codes, ?)";
     }
 
     /** Whether the store answers at all, within {@code timeoutSeconds}. */

@@ -67,7 +67,7 @@ public final class ImpactCommand {
             return 1;
         }
         try {
-            ImpactReport report = new ImpactAnalysis(new DecisionRepository(store(environment)), ApplicationReader.standalone())
+            ImpactReport report = new ImpactAnalysis(new DecisionRepository(store(environment), storeKind(environment)), ApplicationReader.standalone())
                     .run(selection, rules, directory.toAbsolutePath().normalize().toString());
             print(report, out);
             return 0;
@@ -79,11 +79,16 @@ public final class ImpactCommand {
         }
     }
 
-    static DataSource store(Map<String, String> environment) {
+    /** PostgreSQL when UNDERWRITING_STORE_URL is set, as in the service; the embedded store otherwise. */
+    static String storeKind(Map<String, String> environment) {
         String url = environment.get("UNDERWRITING_STORE_URL");
-        if (url != null && !url.isBlank()) {
+        return url != null && !url.isBlank() ? DecisionStoreSelection.POSTGRESQL : DecisionStoreSelection.EMBEDDED;
+    }
+
+    static DataSource store(Map<String, String> environment) {
+        if (storeKind(environment).equals(DecisionStoreSelection.POSTGRESQL)) {
             PGSimpleDataSource postgresql = new PGSimpleDataSource();
-            postgresql.setURL(url);
+            postgresql.setURL(environment.get("UNDERWRITING_STORE_URL"));
             postgresql.setUser(environment.getOrDefault("UNDERWRITING_STORE_USERNAME", ""));
             postgresql.setPassword(environment.getOrDefault("UNDERWRITING_STORE_PASSWORD", ""));
             return postgresql;

@@ -39,7 +39,7 @@ class PostgresAppendTest {
 
             assertEquals(Set.of(first.decisionId(), second.decisionId()), append(store, List.of(first, second)));
 
-            DecisionRepository repository = new DecisionRepository(store);
+            DecisionRepository repository = new DecisionRepository(store, DecisionStoreSelection.POSTGRESQL);
             assertEquals(first, repository.find(first.decisionId()).orElseThrow());
             assertEquals(second, repository.find(second.decisionId()).orElseThrow());
             assertEquals(List.of(first.decisionId()), idsWithCode(repository, awkward.code()));
@@ -58,7 +58,7 @@ class PostgresAppendTest {
 
             assertEquals(Set.of(original.decisionId(), unkeyed.decisionId(), unkeyedToo.decisionId()),
                     append(store, List.of(original, retry, unkeyed, unkeyedToo)));
-            assertTrue(new DecisionRepository(store).find(retry.decisionId()).isEmpty());
+            assertTrue(new DecisionRepository(store, DecisionStoreSelection.POSTGRESQL).find(retry.decisionId()).isEmpty());
         });
     }
 

@@ -55,8 +55,8 @@ class ImpactCommandTest {
 
     private void assertCandidateImpact(Map<String, String> environment) throws Exception {
         DataSource store = ImpactCommand.store(environment);
-        String kind = environment.containsKey("UNDERWRITING_STORE_URL") ? DecisionStoreSelection.POSTGRESQL : DecisionStoreSelection.EMBEDDED;
-        Flyway.configure().dataSource(store).locations(DecisionStoreSelection.migrationLocations(kind)).load().migrate();
+        Flyway.configure().dataSource(store).locations(DecisionStoreSelection.migrationLocations(ImpactCommand.storeKind(environment)))
+                .load().migrate();
         // Two referrals for one claim (one also for a breach) and one clean accept, as the service would have stored them.
         insert(store, Outcome.REFER, List.of("LOSS_HISTORY", "RECENT_BREACH"), Payloads.contractExample());
         insert(store, Outcome.REFER, List.of("LOSS_HISTORY"),
