@@ -12,6 +12,7 @@ import org.drools.drl.ast.descr.AnnotationDescr;
 import org.drools.drl.ast.descr.PackageDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
 import org.drools.drl.parser.DroolsParserException;
 
 /** What the DRL parser tells about one file: its package, and its rules with their lines and metadata. */
@@ -22,24 +23,46 @@ final class ParsedRuleFile {
     private final RuleFile file;
     private final PackageDescr descr;
     private final List<String> lines;
+    private final List<RuleProblem> syntaxErrors;
 
-    private ParsedRuleFile(RuleFile file, PackageDescr descr) {
+    private ParsedRuleFile(RuleFile file, PackageDescr descr, List<RuleProblem> syntaxErrors) {
         this.file = file;
-        this.descr = descr;
+        this.descr = syntaxErrors.isEmpty() ? descr : null;
         this.lines = file.content().lines().toList();
+        this.syntaxErrors = syntaxErrors;
     }
 
     static ParsedRuleFile parse(RuleFile file) {
+        DrlParser parser = new DrlParser();
         try {
-            return new ParsedRuleFile(file, new DrlParser().parse(false, file.content()));
+            PackageDescr descr = parser.parse(false, file.content());
+            List<RuleProblem> errors = parser.getErrors().stream().map(error -> syntaxError(file, error)).toList();
+            if (descr == null && errors.isEmpty()) {
+                errors = List.of(new RuleProblem(file.path(), 0, null, "does not parse"));
+            }
+            return new ParsedRuleFile(file, descr, errors);
         } catch (DroolsParserException e) {
-            // The KieBuilder reports the same syntax error with its location.
-            return new ParsedRuleFile(file, null);
+            return new ParsedRuleFile(file, null, List.of(new RuleProblem(file.path(), 0, null, String.valueOf(e.getMessage()))));
         }
+    }
+
+    private static RuleProblem syntaxError(RuleFile file, DroolsError error) {
+        int[] lines = error.getLines();
+        int line = lines == null || lines.length == 0 ? 0 : Math.max(lines[0], 0);
+        return RuleSetCompiler.problem(file.path(), line, error.getMessage());
     }
 
     String path() {
         return file.path();
+    }
+
+    /**
+     * What the parser found wrong, each with its line; empty when the file parses. A file that
+     * does not parse leaves its package without the types and functions it declares, so the
+     * compiler's complaints about other files are consequences, not causes.
+     */
+    List<RuleProblem> syntaxErrors() {
+        return syntaxErrors;
     }
 
     /** Null when the file does not parse. */

@@ -29,6 +29,11 @@ public final class RuleSetCompiler {
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final String PARSER_GAVE_UP = "Parser returned a null Package";
+    private static final Comparator<RuleProblem> BY_LOCATION =
+            Comparator.comparing((RuleProblem problem) -> String.valueOf(problem.file())).thenComparingInt(RuleProblem::line);
+    private static final String FUNCTION_ERROR = "[ function ";
+    static final String NOT_COMPILED = "not compiled: a file with a syntax error hides what the rest of its package declares; "
+            + "fix the syntax errors above and check again for any other problem";
     private static final Pattern RULE_NAME_IN_MESSAGE = Pattern.compile("Rule name='([^']*)'|in rule \"([^\"]*)\"");
 
     private final int sessionPoolSize;
@@ -57,6 +62,19 @@ public final class RuleSetCompiler {
             parsed.put(file.path(), ParsedRuleFile.parse(file));
         }
         List<RuleProblem> problems = new ArrayList<>(RuleLinter.lint(List.copyOf(parsed.values())));
+        problems.sort(BY_LOCATION);
+        List<RuleProblem> syntaxErrors = parsed.values().stream()
+                .flatMap(file -> file.syntaxErrors().stream()).sorted(BY_LOCATION).toList();
+        if (!syntaxErrors.isEmpty()) {
+            // A file that does not parse takes its package's declared types and functions with
+            // it, so compiling anyway answered one missing parenthesis with dozens of "cannot be
+            // resolved" in other files, the real error among them. Its syntax errors are the
+            // root cause: they come first, and nothing is compiled until they are fixed.
+            List<RuleProblem> reported = new ArrayList<>(syntaxErrors);
+            reported.addAll(problems);
+            reported.add(new RuleProblem(null, 0, null, NOT_COMPILED));
+            throw new InvalidRuleSetException(reported);
+        }
 
         KieServices kieServices = KieServices.Factory.get();
         // Classic DRL compilation reports every error with its file, line and rule: it is always
@@ -72,7 +90,10 @@ public final class RuleSetCompiler {
         }
         if (!problems.isEmpty()) {
             kieServices.getRepository().removeKieModule(serving.releaseId());
-            problems.sort(Comparator.comparing((RuleProblem problem) -> String.valueOf(problem.file())).thenComparingInt(RuleProblem::line));
+            // A function that does not compile makes every rule of its package fail with "The
+            // import … cannot be resolved": the function's own error is the cause, so it leads.
+            problems.sort(Comparator.comparing((RuleProblem problem) -> !problem.message().startsWith(FUNCTION_ERROR))
+                    .thenComparing(BY_LOCATION));
             throw new InvalidRuleSetException(problems);
         }
 
@@ -136,6 +157,16 @@ public final class RuleSetCompiler {
             }
         }
         return new RuleProblem(file, line, rule, tidy(message.getText()));
+    }
+
+    /** A problem the parser found in {@code file}, named by the rule its text names, if any. */
+    static RuleProblem problem(String file, int line, String text) {
+        Matcher named = RULE_NAME_IN_MESSAGE.matcher(text);
+        String rule = null;
+        if (named.find()) {
+            rule = named.group(1) != null ? named.group(1) : named.group(2);
+        }
+        return new RuleProblem(file, line, rule, tidy(text));
     }
 
     /** Drops Drools' internal prefixes so the underwriter reads what is wrong, not where Drools noticed it. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.healthcyber.underwriting.RulesUnderTest;
+import com.healthcyber.underwriting.ruleset.CopiedRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,35 @@ class RuleSetCompilerTest {
         assertEquals("common/broken.drl", problem.file());
         assertTrue(problem.line() >= 9 && problem.line() <= 11, "line " + problem.line());
         assertEquals("Email without MFA", problem.rule());
+    }
+
+    @Test
+    void reportsTheSyntaxErrorOfOneFileFirstAndNotItsConsequencesInOtherFiles() throws IOException {
+        // product-appetite.drl declares ProductAppetite, which both products' appetite files use:
+        // compiled anyway, this one missing parenthesis came back as 66 problems, itself the 23rd.
+        Path copy = CopiedRules.fresh();
+        CopiedRules.edit(copy, "common/product-appetite.drl", "    Application( $product : product )", "    Application( $product : product ");
+        InvalidRuleSetException rejected = assertThrows(InvalidRuleSetException.class, () -> compiler.compile(RuleSources.read(copy)));
+        List<RuleProblem> problems = rejected.problems();
+        RuleProblem first = problems.get(0);
+        assertEquals("common/product-appetite.drl", first.file(), rejected.getMessage());
+        assertEquals(20, first.line(), rejected.getMessage());
+        assertEquals("Organization type outside the product's appetite", first.rule());
+        assertTrue(first.toString().startsWith("common/product-appetite.drl:20 rule "), first.toString());
+        assertTrue(problems.stream().allMatch(problem -> problem.file() == null || problem.file().equals("common/product-appetite.drl")),
+                "only the broken file is reported: " + rejected.getMessage());
+        assertTrue(problems.size() <= 3, rejected.getMessage());
+    }
+
+    @Test
+    void reportsAFunctionThatDoesNotCompileBeforeTheRulesItBreaks() throws IOException {
+        Path copy = CopiedRules.fresh();
+        CopiedRules.edit(copy, "common/loss-history.drl", "((Claim) claim).paid());", "((Claim) claim).paid();");
+        InvalidRuleSetException rejected = assertThrows(InvalidRuleSetException.class, () -> compiler.compile(RuleSources.read(copy)));
+        RuleProblem first = rejected.problems().get(0);
+        assertEquals("common/loss-history.drl", first.file(), rejected.getMessage());
+        assertEquals(16, first.line(), rejected.getMessage());
+        assertTrue(first.message().contains("Syntax error"), first.toString());
     }
 
     @Test
