@@ -97,5 +97,13 @@ public interface UnderwritingConfig {
         /** Quiet period after the last change before reloading: an editor's save is several events. */
         @WithDefault("500ms")
         Duration watchDebounce();
+
+        /**
+         * Reload attempts kept for {@code GET /rules}, newest first. More than one, so that a
+         * rejected edit reverted a moment later is still visible; bounded, so that memory does
+         * not grow with reloads.
+         */
+        @WithDefault("20")
+        int reloadHistory();
     }
 }

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 @Path("/rules")
@@ -48,7 +49,8 @@ public class RulesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The active ruleset", description = "Version, activation time, every rule, and the last reload attempt.")
+    @Operation(summary = "The active ruleset", description = "Version, activation time, every rule, the last reload attempt (`lastReload`) and the latest attempts, "
+                    + "newest first (`recentReloads`, at most underwriting.rules.reload-history).")
     @APIResponse(responseCode = "200", description = "The active ruleset",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSetView.class)))
     @APIResponse(responseCode = "503", description = "No valid ruleset is active yet",
@@ -56,8 +58,9 @@ public class RulesResource {
     @RolesAllowed(Roles.DECISIONS_READ)
     public RuleSetView active() {
         RuleSet ruleSet = engine.active().orElseThrow(NoActiveRuleSetException::new);
+        List<ReloadAttempt> recent = reloader.recentAttempts();
         return new RuleSetView(ruleSet.version(), ruleSet.activatedAt(), reloader.directory().toAbsolutePath().toString(),
-                ruleSet.rules().size(), RuleSet.live(), ruleSet.rules(), reloader.lastAttempt().orElse(null));
+                ruleSet.rules().size(), RuleSet.live(), ruleSet.rules(), recent.isEmpty() ? null : recent.get(0), recent);
     }
 
     /**

@@ -40,7 +40,7 @@ public class RuleSetReloader {
     private final RuleSetVerifier verifier;
     private final Path directory;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("rules-reload"));
-    private volatile ReloadAttempt lastAttempt;
+    private final ReloadHistory history;
     private final MeterRegistry registry;
     private Gauge activeVersionInfo;
 
@@ -49,6 +49,7 @@ public class RuleSetReloader {
         this.engine = engine;
         this.registry = registry;
         this.directory = config.rules().dir();
+        this.history = new ReloadHistory(config.rules().reloadHistory());
         this.verifier = new RuleSetVerifier(new RuleSetCompiler(config.rules().sessionPoolSize(), config.rules().executableModel()),
                 new ScenarioLoader(mapper), new ScenarioRunner(reader, mapper));
     }
@@ -71,8 +72,9 @@ public class RuleSetReloader {
         worker.submit(() -> attempt(trigger));
     }
 
-    public Optional<ReloadAttempt> lastAttempt() {
-        return Optional.ofNullable(lastAttempt);
+    /** The latest attempts, newest first, at most {@code underwriting.rules.reload-history}. */
+    public List<ReloadAttempt> recentAttempts() {
+        return history.newestFirst();
     }
 
     public Path directory() {
@@ -106,7 +108,7 @@ public class RuleSetReloader {
             Log.warnf("rules from %s rejected (%s); %s keeps deciding:%s", directory.toAbsolutePath(), trigger,
                     activeVersion == null ? "no ruleset" : activeVersion, attempt.report());
         }
-        lastAttempt = attempt;
+        history.add(attempt);
         recordMetrics(attempt);
         return attempt;
     }

@@ -2,7 +2,11 @@ package com.healthcyber.underwriting.ruleset;
 
 import com.healthcyber.underwriting.Payloads;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.emptyIterable;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -148,6 +152,46 @@ class RulesReloadTest {
                 .body("status", equalTo("ACCEPTED"))
                 .body("changes.changed", hasItem("MISSING_MFA_EMAIL"))
                 .body("changes.changed", not(hasItem("MISSING_MFA_REMOTE_ACCESS")));
+    }
+
+    @Test
+    void aRejectedEditRevertedAtOnceStaysVisibleInTheHistory() {
+        String before = version();
+        CopiedRules.edit(RULES, "common/minimum-controls.drl", "Controls( mfaEmail == false )", "Controls( mfaEmail == false");
+        given().post("/rules/reload").then().statusCode(422);
+        CopiedRules.restore(RULES);
+        given().post("/rules/reload").then().statusCode(200).body("status", equalTo("UNCHANGED"));
+
+        given().get("/rules").then().statusCode(200)
+                .body("version", equalTo(before))
+                .body("lastReload.status", equalTo("UNCHANGED"))
+                .body("recentReloads[0].status", equalTo("UNCHANGED"))
+                .body("recentReloads[1].status", equalTo("REJECTED"))
+                .body("recentReloads[1].trigger", equalTo("api"))
+                .body("recentReloads[1].candidateVersion", not(equalTo(before)))
+                .body("recentReloads[1].problems[0].file", equalTo("common/minimum-controls.drl"))
+                .body("recentReloads[1].problems[0].line", greaterThan(0));
+    }
+
+    @Test
+    void theReloadHistoryKeepsOnlyTheLatestAttempts() {
+        for (int i = 0; i < CopiedRulesProfile.RELOAD_HISTORY + 2; i++) {
+            given().post("/rules/reload").then().statusCode(200);
+        }
+        given().get("/rules").then().statusCode(200)
+                .body("recentReloads", hasSize(CopiedRulesProfile.RELOAD_HISTORY))
+                .body("recentReloads.status", everyItem(equalTo("UNCHANGED")));
+    }
+
+    @Test
+    void aSyntaxErrorIsReportedFirstWithItsFileAndLine() {
+        // ProductAppetite is declared in this file and used by both products' appetite rules.
+        CopiedRules.edit(RULES, "common/product-appetite.drl", "    Application( $product : product )", "    Application( $product : product ");
+        given().post("/rules/reload").then().statusCode(422)
+                .body("reload.problems[0].file", equalTo("common/product-appetite.drl"))
+                .body("reload.problems[0].line", equalTo(20))
+                .body("reload.problems[0].rule", equalTo("Organization type outside the product's appetite"))
+                .body("reload.problems.file", everyItem(anyOf(nullValue(), equalTo("common/product-appetite.drl"))));
     }
 
     @Test
