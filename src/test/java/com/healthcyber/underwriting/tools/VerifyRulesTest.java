@@ -43,6 +43,18 @@ class VerifyRulesTest {
     }
 
     @Test
+    void reportsASyntaxErrorFirstWithFileAndLine() {
+        Path copy = CopiedRules.fresh();
+        CopiedRules.edit(copy, "common/product-appetite.drl", "    Application( $product : product )", "    Application( $product : product ");
+        Result result = verify(copy);
+        assertEquals(1, result.status(), result.output());
+        String firstProblem = result.output().lines().filter(line -> line.contains("PROBLEM")).findFirst().orElseThrow();
+        assertTrue(firstProblem.startsWith("  PROBLEM common/product-appetite.drl:20 rule \"Organization type outside the product's appetite\""),
+                result.output());
+        assertTrue(result.output().lines().filter(line -> line.contains("PROBLEM")).count() <= 3, result.output());
+    }
+
+    @Test
     void failsOnADirectoryThatDoesNotExist() {
         assertEquals(2, verify(Path.of("target", "no-such-rules")).status());
     }
