@@ -5,12 +5,16 @@
 #      requests, decisions from a rejected ruleset, p99 with and without reloads;
 #   3. 200 reloads in a row: heap after GC and metaspace, start vs end.
 # Needs wrk (apt-get install -y wrk) and the JDK's jcmd/jstat. Runs on 127.0.0.1:${PORT:-8090}.
+# PARTS="1" runs only the reload-to-live part (SAMPLES saves, 5 by default), which also prints
+# where each reload's time went (compile, scenarios) from the service's log.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PORT=${PORT:-8090}
 RELOADS=${RELOADS:-200}
+PARTS=${PARTS:-1 2 3}
+SAMPLES=${SAMPLES:-5}
 export APPLICATION=${APPLICATION:-src/main/resources/examples/cyber-healthcare-application.json}
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 2; }
+[[ " $PARTS " != *" 2 "* ]] || command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 2; }
 BASE="http://127.0.0.1:$PORT"
 RULES=target/reload-bench-rules
 MESSAGE_FILE=$RULES/common/minimum-controls.drl
@@ -32,16 +36,24 @@ version() { curl -s -H "Authorization: Bearer $TOKEN" "$BASE/rules" | sed -E 's/
 revise() { sed -i -E "s/\"email does not require MFA( \(r[0-9]+\))?\"/\"email does not require MFA (r$1)\"/" "$MESSAGE_FILE"; }
 now_ms() { date +%s%3N; }
 
+part() { [[ " $PARTS " == *" $1 "* ]]; }
+
+if part 1; then
 echo "## 1. Reload-to-live through the watcher (default 500 ms debounce)"
 times=()
-for i in 1 2 3 4 5; do
+for i in $(seq 1 "$SAMPLES"); do
   before=$(version); revise "$i"; start=$(now_ms)
   while [ "$(version)" = "$before" ]; do sleep 0.02; done
   times+=($(( $(now_ms) - start )))
 done
 sorted=($(printf '%s\n' "${times[@]}" | sort -n))
-echo "reload-to-live ms: ${times[*]}  median ${sorted[2]}"
+echo "reload-to-live ms: ${times[*]}  median ${sorted[$(( SAMPLES / 2 ))]}"
+echo "where the time went (the service's log; the rest is the debounce and this script's polling):"
+grep -oE '\(watch, [0-9]+ rules, [0-9]+ scenarios passed; compile [0-9]+ ms, scenarios [0-9]+ ms\)' target/reload-bench-server.log \
+  | sed -E 's/.*compile ([0-9]+) ms, scenarios ([0-9]+) ms.*/  compile and lint \1 ms, scenarios \2 ms/' || true
+fi
 
+if part 2; then
 echo
 echo "## 2. 10 reloads under load"
 run_wrk() { wrk -t1 -c8 -d"$1" -s src/bench/count-versions.lua "$BASE/decisions"; }
@@ -81,7 +93,9 @@ while read -r _ v count; do
 done < <(grep VERSION <<<"$loaded")
 echo "decisions per ruleset version:"; grep VERSION <<<"$loaded" | sed 's/^VERSION /  /'
 echo "rejected candidates: ${#rejected[@]}; decisions from a rejected ruleset: $from_rejected"
+fi
 
+if part 3; then
 echo
 echo "## 3. $RELOADS reloads in a row"
 heap() {
@@ -95,3 +109,4 @@ echo "$RELOADS reloads in $(( ($(now_ms) - start) / 1000 )) s"
 echo "end:   $(heap)"
 echo "final version answering: $(version)"
 echo "rulesets loaded (active + not yet disposed): $(curl -s -H "Authorization: Bearer $TOKEN" "$BASE/rules" | grep -oE '"loadedRuleSets":[0-9]+' | cut -d: -f2)"
+fi

@@ -141,12 +141,15 @@ public class RuleSetReloader {
         Optional<RuleSet> previous = engine.activate(next);
         List<RuleDefinition> before = previous.map(RuleSet::rules).orElse(List.of());
         RuleChanges changes = RuleChanges.between(before, next.rules());
+        // The phases' times are logged because reload-to-live is the debounce plus these two.
         if (previous.isPresent()) {
-            Log.infof("ruleset %s -> %s active (%s, %d rules, %d scenarios passed): %s", previous.get().version(),
-                    next.version(), trigger, next.rules().size(), verification.scenarios().size(), changes);
+            Log.infof("ruleset %s -> %s active (%s, %d rules, %d scenarios passed; compile %d ms, scenarios %d ms): %s",
+                    previous.get().version(), next.version(), trigger, next.rules().size(), verification.scenarios().size(),
+                    verification.compileMillis(), verification.scenarioMillis(), changes);
         } else {
-            Log.infof("ruleset %s active (%s, %d rules from %s, %d scenarios passed)", next.version(), trigger,
-                    next.rules().size(), directory.toAbsolutePath(), verification.scenarios().size());
+            Log.infof("ruleset %s active (%s, %d rules from %s, %d scenarios passed; compile %d ms, scenarios %d ms)",
+                    next.version(), trigger, next.rules().size(), directory.toAbsolutePath(), verification.scenarios().size(),
+                    verification.compileMillis(), verification.scenarioMillis());
         }
         return new ReloadAttempt(trigger, ReloadStatus.ACCEPTED, at, millisSince(started), next.version(),
                 next.version(), List.of(), List.of(), changes);

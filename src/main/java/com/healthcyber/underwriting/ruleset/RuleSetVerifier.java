@@ -32,9 +32,11 @@ public final class RuleSetVerifier {
 
     /**
      * What the gate found. When {@link #passed()}, the caller owns {@code ruleSet} and must
-     * activate or retire it; otherwise it has been retired already.
+     * activate or retire it; otherwise it has been retired already. {@code compileMillis} and
+     * {@code scenarioMillis} say where a reload's time went (compile and lint; the scenarios).
      */
-    public record Verification(String version, RuleSet ruleSet, List<RuleProblem> problems, List<ScenarioResult> scenarios) {
+    public record Verification(String version, RuleSet ruleSet, List<RuleProblem> problems, List<ScenarioResult> scenarios,
+            long compileMillis, long scenarioMillis) {
 
         public boolean passed() {
             return ruleSet != null && problems.isEmpty() && scenarios.stream().allMatch(ScenarioResult::passed);
@@ -51,22 +53,30 @@ public final class RuleSetVerifier {
 
     public Verification verify(Path directory, List<RuleFile> files) {
         String version = RuleSources.version(files);
+        long started = System.nanoTime();
         RuleSet ruleSet;
         try {
             ruleSet = compiler.compile(files);
         } catch (InvalidRuleSetException e) {
-            return new Verification(version, null, e.problems(), List.of());
+            return new Verification(version, null, e.problems(), List.of(), millisSince(started), 0);
         }
+        long compiled = System.nanoTime();
         ScenarioLoader.Loaded loaded = scenarios.load(directory);
         List<RuleProblem> problems = new ArrayList<>(loaded.problems());
         if (loaded.scenarios().isEmpty() && problems.isEmpty()) {
             problems.add(new RuleProblem(ScenarioLoader.DIRECTORY, 0, null,
                     "holds no scenarios: a ruleset goes live only with worked examples that show what it decides"));
         }
-        Verification verification = new Verification(version, ruleSet, problems, runner.run(ruleSet, loaded.scenarios()));
+        List<ScenarioResult> results = runner.run(ruleSet, loaded.scenarios());
+        Verification verification = new Verification(version, ruleSet, problems, results,
+                (compiled - started) / 1_000_000, millisSince(compiled));
         if (!verification.passed()) {
             ruleSet.retire();
         }
         return verification;
+    }
+
+    private static long millisSince(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
     }
 }
