@@ -17,7 +17,7 @@ final class JsonFieldPath {
 
     /** The path of the array the parser is reading an entry of. */
     static String ofEnclosingArray(JsonParser parser) {
-        JsonStreamContext array = parser.getParsingContext();
+        JsonStreamContext array = valueContext(parser);
         return of(array.getParent() == null ? array : array.getParent());
     }
 

@@ -28,6 +28,14 @@ class ApplicationReaderTest {
     }
 
     @Test
+    void namesAListOfObjectsOverItsBound() {
+        String entries = "{\"name\":\"R\",\"purpose\":\"QUALITY_IMPROVEMENT\",\"records\":1,\"contributingSources\":1,"
+                + "\"identifiable\":false,\"containsGeneticData\":false,\"dataQualityProgram\":true},";
+        String body = registryApplicationWithRegistries(entries.repeat(101) + "[]");
+        assertEquals(List.of(new Violation("registries", "must hold at most 100 entries")), rejected(body));
+    }
+
+    @Test
     void reportsAtMostTheCapAndCountsTheRest() {
         // 5,000 unknown fields: each is a violation, but a response lists only the first ones.
         StringBuilder unknown = new StringBuilder();
