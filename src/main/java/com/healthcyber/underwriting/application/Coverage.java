@@ -13,4 +13,4 @@ public record Coverage(
         @NotNull LocalDate effectiveDate,
         @NotNull @Positive Long limit,
         @NotNull @PositiveOrZero Long retention,
-        @NotEmpty @Size(max = 20) List<@NotNull CoverageSection> sections) {}
+        @NotEmpty @Size(max = Limits.MAX_COVERAGE_SECTIONS) List<@NotNull CoverageSection> sections) {}

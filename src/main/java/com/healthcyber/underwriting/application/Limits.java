@@ -4,6 +4,7 @@ package com.healthcyber.underwriting.application;
 public final class Limits {
     public static final int MAX_HISTORY_ENTRIES = 1000;
     public static final int MAX_REGISTRIES = 100;
+    public static final int MAX_COVERAGE_SECTIONS = 20;
 
     private Limits() {}
 }

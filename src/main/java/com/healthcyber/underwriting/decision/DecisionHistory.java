@@ -9,7 +9,6 @@ import com.healthcyber.underwriting.engine.RuleEngine;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.intake.InvalidApplicationException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,7 +54,7 @@ public class DecisionHistory {
 
     private Application storedApplication(DecisionRecord record) {
         try {
-            return reader.read(record.requestBody().getBytes(StandardCharsets.UTF_8));
+            return reader.read(record.requestBody());
         } catch (InvalidApplicationException e) {
             throw new StoredRequestInvalidException(record.decisionId(), e.violations());
         }

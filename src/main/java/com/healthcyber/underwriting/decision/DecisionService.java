@@ -12,7 +12,6 @@ import com.healthcyber.underwriting.intake.ApplicationReader;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
@@ -64,7 +63,9 @@ public class DecisionService {
      *     microsecond it spends on one request's answer delays the next batch of all of them.
      */
     public CompletableFuture<Decided> decide(DecisionRequest request, Executor continueOn) {
-        Application application = reader.read(request.body());
+        // Decided and recorded from the same text: the body's bytes decoded once, strictly.
+        String body = reader.decode(request.body());
+        Application application = reader.read(body);
         long started = System.nanoTime();
         Evaluation evaluation = engine.evaluate(application);
         Verdict verdict = Verdict.of(evaluation.reasons());
@@ -80,11 +81,11 @@ public class DecisionService {
         DecisionRecord record = new DecisionRecord(decision.decisionId(), decision.applicationId(), decision.product(),
                 decision.outcome(), decision.reasons(), decision.rulesetVersion(), droolsVersion, serviceVersion,
                 decision.decidedAt(), evaluation.engineNanos() / 1_000, request.requestedBy(), request.idempotencyKey(),
-                new String(request.body(), StandardCharsets.UTF_8));
+                body);
         return writer.append(record).thenApplyAsync(onFile -> {
             if (!onFile.decisionId().equals(record.decisionId())) {
                 // An earlier request holds this idempotency key: this evaluation is discarded, the original answers.
-                return repeat(onFile, request);
+                return repeat(onFile, body);
             }
             long total = System.nanoTime() - started;
             metrics.record(decision, evaluation.engineNanos(), total);
@@ -93,15 +94,15 @@ public class DecisionService {
         }, continueOn);
     }
 
-    private Decided repeat(DecisionRecord original, DecisionRequest request) {
-        if (!sameJson(original.requestBody(), request.body())) {
+    private Decided repeat(DecisionRecord original, String body) {
+        if (!sameJson(original.requestBody(), body)) {
             throw new IdempotencyConflictException(original.decisionId());
         }
         return new Decided(Decision.of(original), true);
     }
 
     /** Same JSON, not same bytes: a retry may re-serialize the body with other spacing or key order. */
-    private boolean sameJson(String stored, byte[] retried) {
+    private boolean sameJson(String stored, String retried) {
         try {
             JsonNode original = json.readTree(stored);
             JsonNode retry = json.readTree(retried);

@@ -8,7 +8,6 @@ import com.healthcyber.underwriting.engine.RuleEvaluationException;
 import com.healthcyber.underwriting.engine.RuleSet;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.intake.InvalidApplicationException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -54,7 +53,7 @@ public final class ImpactAnalysis {
     /** Null when the stored request cannot be evaluated today. */
     private Replay replay(DecisionRecord record, RuleSet rules) {
         try {
-            var application = reader.read(record.requestBody().getBytes(StandardCharsets.UTF_8));
+            var application = reader.read(record.requestBody());
             return Replay.of(record, Verdict.of(rules.evaluate(application)), rules.version());
         } catch (InvalidApplicationException | RuleEvaluationException e) {
             return null;

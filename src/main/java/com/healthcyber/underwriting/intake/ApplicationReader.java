@@ -17,9 +17,8 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads a request body into an {@link Application} or rejects it with every violation at once:
@@ -28,6 +27,11 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ApplicationReader {
+
+    /** Problems named in one response, at most; the rest are counted in a last violation. */
+    public static final int MAX_REPORTED_VIOLATIONS = 100;
+
+    private static final String EMPTY = "is empty; send the application as a JSON object";
 
     private final ObjectReader reader;
     private final Validator validator;
@@ -53,14 +57,35 @@ public class ApplicationReader {
         return new ApplicationReader(StrictJson.newMapper(), validator);
     }
 
-    public Application read(byte[] body) {
+    /**
+     * The body as text, if it is UTF-8 JSON text and nothing else: what is read and what the
+     * record keeps are then the same text.
+     */
+    public String decode(byte[] body) {
         if (body == null || body.length == 0) {
-            throw rejected(new Violation(Violation.BODY, "is empty; send the application as a JSON object"));
+            throw rejected(new Violation(Violation.BODY, EMPTY));
         }
-        List<Violation> violations = new ArrayList<>();
+        return StrictUtf8.decode(body);
+    }
+
+    public Application read(byte[] body) {
+        return read(decode(body));
+    }
+
+    /**
+     * Reads the text of a body. Costs time in proportion to the body's length, however many
+     * problems it holds: lists stop at their bounds, only the first
+     * {@link #MAX_REPORTED_VIOLATIONS} problems are named, and a validation problem is matched
+     * with the unreadable values by a lookup per path segment, never against each of them.
+     */
+    public Application read(String body) {
+        if (body == null || body.isEmpty()) {
+            throw rejected(new Violation(Violation.BODY, EMPTY));
+        }
+        Problems problems = new Problems(MAX_REPORTED_VIOLATIONS);
         Application application;
         try {
-            application = reader.withAttribute(ProblemCollectingModule.PROBLEMS, violations).readValue(body);
+            application = reader.withAttribute(ProblemCollectingModule.PROBLEMS, problems).readValue(body);
         } catch (StreamConstraintsException e) {
             throw rejected(new Violation(Violation.BODY, "exceeds the limits on nesting depth, text or number length"));
         } catch (StreamReadException e) {
@@ -72,27 +97,43 @@ public class ApplicationReader {
             throw rejected(new Violation(Violation.BODY, "could not be read"));
         }
         if (application == null) {
-            if (violations.isEmpty()) {
-                violations.add(new Violation(Violation.BODY, ProblemCollectingModule.NOT_AN_OBJECT));
+            if (problems.isEmpty()) {
+                problems.add(new Violation(Violation.BODY, ProblemCollectingModule.NOT_AN_OBJECT));
             }
-            throw rejected(violations);
+            throw rejected(problems, "");
         }
-        List<Violation> unreadable = List.copyOf(violations);
+        if (!problems.allListed()) {
+            // Past the cap already: validating would only add to a count nobody reads item by item.
+            throw rejected(problems, "; the rest of the application was not validated");
+        }
+        Set<String> unreadable = problems.listedFields();
         for (ConstraintViolation<Application> violation : validator.validate(application)) {
             String field = dotted(violation.getPropertyPath());
-            if (unreadable.stream().noneMatch(problem -> covers(problem.field(), field))) {
-                violations.add(new Violation(field, violation.getMessage()));
+            if (!covered(unreadable, field)) {
+                problems.add(new Violation(field, violation.getMessage()));
             }
         }
-        if (!violations.isEmpty()) {
-            throw rejected(violations);
+        if (!problems.isEmpty()) {
+            throw rejected(problems, "");
         }
         return application;
     }
 
-    /** A value that could not be read is null to the validator: report why it is unreadable, not that it is missing. */
-    private static boolean covers(String unreadable, String field) {
-        return field.equals(unreadable) || field.startsWith(unreadable + ".") || field.startsWith(unreadable + "[");
+    /**
+     * A value that could not be read is null to the validator: report why it is unreadable, not
+     * that it is missing, for the value itself and everything inside it.
+     */
+    private static boolean covered(Set<String> unreadable, String field) {
+        if (unreadable.isEmpty()) {
+            return false;
+        }
+        for (int end = 0; end < field.length(); end++) {
+            char c = field.charAt(end);
+            if ((c == '.' || c == '[') && unreadable.contains(field.substring(0, end))) {
+                return true;
+            }
+        }
+        return unreadable.contains(field);
     }
 
     private static String dotted(Path path) {
@@ -116,12 +157,10 @@ public class ApplicationReader {
     }
 
     private static InvalidApplicationException rejected(Violation violation) {
-        return rejected(List.of(violation));
+        return new InvalidApplicationException(List.of(violation));
     }
 
-    private static InvalidApplicationException rejected(List<Violation> violations) {
-        return new InvalidApplicationException(violations.stream()
-                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
-                .toList());
+    private static InvalidApplicationException rejected(Problems problems, String unlistedNote) {
+        return new InvalidApplicationException(problems.report(unlistedNote));
     }
 }

@@ -12,12 +12,31 @@ final class JsonFieldPath {
     private JsonFieldPath() {}
 
     static String of(JsonParser parser) {
+        return of(valueContext(parser));
+    }
+
+    /** The path of the array the parser is reading an entry of. */
+    static String ofEnclosingArray(JsonParser parser) {
+        JsonStreamContext array = valueContext(parser);
+        return of(array.getParent() == null ? array : array.getParent());
+    }
+
+    /** Whether the parser stands on the body itself rather than on a value inside it. */
+    static boolean isBody(JsonParser parser) {
+        return valueContext(parser).inRoot();
+    }
+
+    private static JsonStreamContext valueContext(JsonParser parser) {
         JsonStreamContext context = parser.getParsingContext();
         JsonToken token = parser.currentToken();
         // On a START token the parser has already entered the new container: its parent holds the name.
         if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && context.getParent() != null) {
             context = context.getParent();
         }
+        return context;
+    }
+
+    private static String of(JsonStreamContext context) {
         Deque<String> segments = new ArrayDeque<>();
         for (JsonStreamContext level = context; level != null && !level.inRoot(); level = level.getParent()) {
             if (level.inObject() && level.getCurrentName() != null) {

@@ -6,18 +6,24 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.CollectionType;
 import com.fasterxml.jackson.databind.JavaType;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -35,6 +41,7 @@ final class ProblemCollectingModule extends SimpleModule {
 
     ProblemCollectingModule() {
         super("problem-collecting");
+        addDeserializer(String.class, new StrictStringDeserializer());
         setDeserializerModifier(new RecoverEveryValue());
     }
 
@@ -44,9 +51,8 @@ final class ProblemCollectingModule extends SimpleModule {
         context.addDeserializationProblemHandler(new RecordUnknownFields());
     }
 
-    @SuppressWarnings("unchecked")
-    static List<Violation> problems(DeserializationContext context) {
-        return (List<Violation>) context.getAttribute(PROBLEMS);
+    static Problems problems(DeserializationContext context) {
+        return (Problems) context.getAttribute(PROBLEMS);
     }
 
     private static final class RecoverEveryValue extends BeanDeserializerModifier {
@@ -62,7 +68,56 @@ final class ProblemCollectingModule extends SimpleModule {
 
         @Override
         public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type, BeanDescription description, JsonDeserializer<?> deserializer) {
-            return new Recovering(deserializer, type);
+            return new Recovering(new BoundedList(deserializer, type, null, 0), type);
+        }
+    }
+
+    /**
+     * Reads a list up to its bound (the property's {@code @Size(max)}, else
+     * {@link StrictJson#MAX_LIST_ENTRIES}) and skips the rest unread: a list far beyond its bound
+     * is bad input, not work, and reading on would cost a problem per entry. Bean Validation
+     * checks the same bound afterwards, too late to save that cost; it also lets the OpenAPI
+     * document show it.
+     */
+    private static final class BoundedList extends StdDeserializer<Object> implements ContextualDeserializer {
+        private final JsonDeserializer<?> whole;
+        private final CollectionType type;
+        private final JsonDeserializer<Object> entry;
+        private final int max;
+
+        BoundedList(JsonDeserializer<?> whole, CollectionType type, JsonDeserializer<Object> entry, int max) {
+            super(type);
+            this.whole = whole;
+            this.type = type;
+            this.entry = entry;
+            this.max = max;
+        }
+
+        @Override
+        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) throws JsonMappingException {
+            Size size = property == null ? null : property.getAnnotation(Size.class);
+            return new BoundedList(context.handleSecondaryContextualization(whole, property, type), type,
+                    context.findContextualValueDeserializer(type.getContentType(), property),
+                    size == null ? StrictJson.MAX_LIST_ENTRIES : Math.min(size.max(), StrictJson.MAX_LIST_ENTRIES));
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (entry == null || parser.currentToken() != JsonToken.START_ARRAY) {
+                return whole.deserialize(parser, context); // not an array: the stock reader refuses it as configured
+            }
+            List<Object> entries = new ArrayList<>();
+            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (entries.size() == max) {
+                    problems(context).addAlways(new Violation(JsonFieldPath.ofEnclosingArray(parser), "must hold at most " + max + " entries"));
+                    for (; token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                        parser.skipChildren();
+                    }
+                    return null;
+                }
+                entries.add(token == JsonToken.VALUE_NULL ? entry.getNullValue(context) : entry.deserialize(parser, context));
+            }
+            return entries;
         }
     }
 
@@ -70,7 +125,7 @@ final class ProblemCollectingModule extends SimpleModule {
         @Override
         public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser, JsonDeserializer<?> deserializer,
                 Object beanOrClass, String propertyName) throws IOException {
-            problems(context).add(new Violation(JsonFieldPath.of(parser), "is not a known field"));
+            problems(context).add(parser, "is not a known field");
             parser.skipChildren();
             return true;
         }
@@ -110,8 +165,7 @@ final class ProblemCollectingModule extends SimpleModule {
         }
 
         private Object recover(JsonParser parser, DeserializationContext context, String message) throws IOException {
-            String field = JsonFieldPath.of(parser);
-            problems(context).add(new Violation(field, field.equals(Violation.BODY) ? NOT_AN_OBJECT : message));
+            problems(context).add(parser, JsonFieldPath.isBody(parser) ? NOT_AN_OBJECT : message);
             if (parser.currentToken() == JsonToken.START_OBJECT || parser.currentToken() == JsonToken.START_ARRAY) {
                 parser.skipChildren();
             }

@@ -22,6 +22,8 @@ public final class StrictJson {
     public static final int MAX_NESTING_DEPTH = 32;
     public static final int MAX_STRING_LENGTH = 10_000;
     public static final int MAX_NUMBER_LENGTH = 40;
+    /** A list whose property names no smaller bound ({@code @Size(max)}) is read up to this many entries. */
+    public static final int MAX_LIST_ENTRIES = 1000;
 
     public static ObjectMapper configure(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,

@@ -75,6 +75,55 @@ abstract class DecisionRecordContract {
         assertTrue(raw.contains("\"request\":" + body), "the record embeds the body byte for byte");
     }
 
+    /** é, 中 and an emoji, raw and as escapes (the emoji as a surrogate pair): kept and shown byte for byte. */
+    @Test
+    void keepsANonAsciiRequestByteForByte() {
+        String body = Payloads.contractExample().replace("\"APP-1001\"", "\"" + uniqueApplicationId() + "-é中😀\"")
+                .replace("\"Riverside Family Medicine\"", "\"Clinique é 中 😀 \\u00e9 \\u4e2d \\ud83d\\ude00\"");
+        byte[] sent = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String decisionId = given().contentType(ContentType.JSON).body(sent).post("/decisions").then()
+                .statusCode(200).extract().path("decisionId");
+        byte[] record = given().get("/decisions/" + decisionId).then().statusCode(200)
+                .body("request.applicant.name", equalTo("Clinique é 中 😀 é 中 😀"))
+                .extract().asByteArray();
+        String shown = new String(record, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(shown.contains("\"request\":" + body), "the record embeds the body byte for byte: " + shown);
+        given().post("/decisions/" + decisionId + "/replay").then().statusCode(200).body("outcomeChanged", equalTo(false));
+    }
+
+    /** Text no store keeps as sent (PostgreSQL refuses NUL, and wrote a lone surrogate as "?"), and bodies that are not UTF-8. */
+    @Test
+    void refusesTextAndEncodingsTheRecordCannotKeepAndRecordsNothing() throws Exception {
+        long before = recordCount();
+        for (String applicationId : List.of("APP-\\u0000", "APP-\\ud800", "APP-\\udc00x")) {
+            decide(Payloads.contractExample().replace("\"APP-1001\"", "\"" + applicationId + "\""), null)
+                    .statusCode(400).contentType(PROBLEM_JSON).body("violations.field", contains("applicationId"));
+        }
+        decide(Payloads.contractExample().replace("\"Riverside Family Medicine\"", "\"Riverside\\u0000\""), null)
+                .statusCode(400).body("violations.field", contains("applicant.name"));
+        byte[] example = Payloads.contractExample().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withBom = new byte[example.length + 3];
+        System.arraycopy(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, 0, withBom, 0, 3);
+        System.arraycopy(example, 0, withBom, 3, example.length);
+        byte[] surrogateInUtf8 = Payloads.contractExample().replace("APP-1001", "APP-\u00ed\u00a0\u0080")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1); // ED A0 80: U+D800 encoded
+        for (byte[] body : List.of(withBom, Payloads.contractExample().getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+                Payloads.contractExample().getBytes(java.nio.charset.Charset.forName("UTF-32")), surrogateInUtf8)) {
+            given().contentType(ContentType.JSON).body(body).post("/decisions").then()
+                    .statusCode(400).contentType(PROBLEM_JSON).body("violations.field", contains("$"));
+        }
+        assertEquals(before, recordCount(), "nothing reached the store");
+    }
+
+    private long recordCount() throws Exception {
+        try (var connection = store.get().getConnection();
+                var count = connection.prepareStatement("SELECT COUNT(*) FROM decision");
+                var rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     @Test
     void answersNotFoundForADecisionNeverMade() {
         given().get("/decisions/" + UUID.randomUUID()).then()

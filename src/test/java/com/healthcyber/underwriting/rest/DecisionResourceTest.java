@@ -15,7 +15,18 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.hasEntry;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.healthcyber.underwriting.intake.ApplicationReader;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
@@ -252,6 +263,51 @@ class DecisionResourceTest {
                         .put("dataQualityProgram", true);
             }
         })).body("violations.field", contains("registries"));
+    }
+
+    /** The probe's body: 100,000 unreadable registries took 252 s and answered 6 MB. */
+    @Test
+    void stopsAHugeListOfUnreadableEntriesAtItsBoundWithAShortAnswer() {
+        String body = Payloads.registryExample().replaceFirst("\"registries\"\\s*:\\s*\\[", "\"registries\": [" + "0,".repeat(100_000));
+        assertTrue(body.length() > 200_000 && body.length() < 256 * 1024, "a body under the size limit: " + body.length());
+        String answer = badInput(body)
+                .body("violations.size()", lessThanOrEqualTo(ApplicationReader.MAX_REPORTED_VIOLATIONS + 2))
+                .body("violations", hasItem(allOf(hasEntry("field", "registries"), hasEntry("message", "must hold at most 100 entries"))))
+                .extract().asString();
+        assertTrue(answer.length() < 20_000, "a short answer: " + answer.length() + " characters");
+    }
+
+    @Test
+    void refusesBodiesThatAreNotPlainUtf8() {
+        byte[] example = Payloads.contractExample().getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[example.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(example, 0, withBom, 3, example.length);
+        for (byte[] body : List.of(withBom, Payloads.contractExample().getBytes(StandardCharsets.UTF_16),
+                Payloads.contractExample().getBytes(StandardCharsets.UTF_16LE), Payloads.contractExample().getBytes(Charset.forName("UTF-32BE")),
+                Payloads.contractExample().replace("APP-1001", "APP-\u00c0\u00af")
+                        .getBytes(StandardCharsets.ISO_8859_1))) { // C0 AF: an overlong '/'
+            given().contentType(ContentType.JSON).body(body).when().post("/decisions").then()
+                    .statusCode(400).contentType(PROBLEM_JSON)
+                    .body("violations.field", contains("$"))
+                    .body("violations[0].message", anyOf(startsWith("is not UTF-8"), containsString("byte order mark")));
+        }
+    }
+
+    @Test
+    void refusesNulAndUnpairedSurrogatesInTextNamingTheField() {
+        badInput(Payloads.contractExample().replace("\"APP-1001\"", "\"APP-\\u0000\""))
+                .body("violations.field", contains("applicationId"))
+                .body("violations[0].message", containsString("NUL"));
+        badInput(Payloads.contractExample().replace("\"APP-1001\"", "\"APP-\\ud800\""))
+                .body("violations.field", contains("applicationId"))
+                .body("violations[0].message", containsString("surrogate"));
+        // In a field's name, echoed in the answer: still a problem document, never a failure to write it.
+        given().contentType(ContentType.JSON).body("{\"x\\ud800\": 1," + Payloads.contractExample().substring(1))
+                .when().post("/decisions").then()
+                .statusCode(400).contentType(PROBLEM_JSON).body("violations.message", contains("is not a known field"));
     }
 
     @Test

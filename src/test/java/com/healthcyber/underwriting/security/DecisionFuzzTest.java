@@ -71,6 +71,8 @@ class DecisionFuzzTest {
             } else {
                 assertTrue(response.contentType().startsWith("application/problem+json"), context);
                 assertEquals(status, response.jsonPath().getInt("status"), context);
+                // However many problems a body holds, the answer names a bounded number of them.
+                assertTrue(text.length() < 40_000, "a bounded answer: " + context);
                 for (String leak : List.of("Exception", "\tat ", "com.healthcyber", "com.fasterxml", "java.lang", "org.drools")) {
                     assertFalse(text.contains(leak), "leaks '" + leak + "': " + context);
                 }
@@ -80,7 +82,7 @@ class DecisionFuzzTest {
     }
 
     private byte[] payload(JsonNode example, Random random) throws Exception {
-        switch (random.nextInt(10)) {
+        switch (random.nextInt(14)) {
             case 0:
                 return anyText.sample().getBytes(StandardCharsets.UTF_8);
             case 1: {
@@ -100,12 +102,77 @@ class DecisionFuzzTest {
                 }
                 return text.toString().getBytes(StandardCharsets.UTF_8);
             }
+            case 4:
+                return structuralBlowUp(example, random);
+            case 5:
+                return otherEncoding(MAPPER.writeValueAsString(example), random);
+            case 6: {
+                // Escapes no store keeps as text: NUL and unpaired surrogates, in a random string value.
+                String text = MAPPER.writeValueAsString(example);
+                List<Integer> strings = new ArrayList<>();
+                for (int at = text.indexOf(":\""); at >= 0; at = text.indexOf(":\"", at + 1)) {
+                    strings.add(at + 2);
+                }
+                String escape = List.of("\\u0000", "\\ud800", "\\udfff", "\\ude00\\ud83d", "\\ud83d").get(random.nextInt(5));
+                int at = strings.get(random.nextInt(strings.size()));
+                return (text.substring(0, at) + escape + text.substring(at)).getBytes(StandardCharsets.UTF_8);
+            }
             default: {
                 JsonNode mutated = example.deepCopy();
                 for (int mutation = 0; mutation < 1 + random.nextInt(3); mutation++) {
                     mutated = mutate(mutated, random);
                 }
                 return MAPPER.writeValueAsBytes(mutated);
+            }
+        }
+    }
+
+    /**
+     * The probe's shapes, near the body limit: a list of unreadable entries (100,000 made one
+     * request take minutes), thousands of unknown fields, nesting at the depth limit.
+     */
+    private byte[] structuralBlowUp(JsonNode example, Random random) throws Exception {
+        String text = MAPPER.writeValueAsString(example);
+        int room = 250_000 - text.length();
+        String blowUp = switch (random.nextInt(4)) {
+            case 0 -> "\"registries\":[" + "0,".repeat(room / 2 - 10) + "0]";
+            case 1 -> "\"history\":{\"claims\":[" + "{\"date\":1,\"paid\":\"x\"},".repeat(room / 25 - 2) + "{}]}";
+            case 2 -> {
+                StringBuilder fields = new StringBuilder("\"u\":0");
+                for (int field = 0; fields.length() < room - 20; field++) {
+                    fields.append(",\"u").append(field).append("\":[]");
+                }
+                yield fields.toString();
+            }
+            default -> "\"x\":[" + ("[".repeat(30) + "]".repeat(30) + ",").repeat(room / 62 - 1) + "[]]";
+        };
+        return ("{" + blowUp + "," + text.substring(1)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Anything but plain UTF-8: a byte order mark, UTF-16 or UTF-32, overlong forms, encoded surrogates, stray bytes. */
+    private static byte[] otherEncoding(String text, Random random) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[][] sequences = {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xFF}, {(byte) 0x80}, {(byte) 0xC3}};
+        switch (random.nextInt(4)) {
+            case 0: {
+                byte[] withBom = new byte[utf8.length + 3];
+                withBom[0] = (byte) 0xEF;
+                withBom[1] = (byte) 0xBB;
+                withBom[2] = (byte) 0xBF;
+                System.arraycopy(utf8, 0, withBom, 3, utf8.length);
+                return withBom;
+            }
+            case 1:
+                return text.getBytes(java.nio.charset.Charset.forName(List.of("UTF-16", "UTF-16LE", "UTF-16BE", "UTF-32", "UTF-32LE", "UTF-32BE").get(random.nextInt(6))));
+            default: {
+                byte[] sequence = sequences[random.nextInt(sequences.length)];
+                int at = random.nextInt(utf8.length);
+                byte[] broken = new byte[utf8.length + sequence.length];
+                System.arraycopy(utf8, 0, broken, 0, at);
+                System.arraycopy(sequence, 0, broken, at, sequence.length);
+                System.arraycopy(utf8, at, broken, at + sequence.length, utf8.length - at);
+                return broken;
             }
         }
     }
