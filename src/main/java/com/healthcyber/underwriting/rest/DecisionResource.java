@@ -49,10 +49,12 @@ public class DecisionResource {
 
     private final DecisionService decisions;
     private final DecisionHistory history;
+    private final IntakeThreads intake;
 
-    public DecisionResource(DecisionService decisions, DecisionHistory history) {
+    public DecisionResource(DecisionService decisions, DecisionHistory history, IntakeThreads intake) {
         this.decisions = decisions;
         this.history = history;
+        this.intake = intake;
     }
 
     /** The body is read by the service rather than the framework so that every violation is reported at once. */
@@ -87,10 +89,13 @@ public class DecisionResource {
         RequestParameters parameters = new RequestParameters();
         Optional<String> key = parameters.idempotencyKey(idempotencyKey);
         parameters.throwIfInvalid();
-        // Runs on the event loop: reading and deciding are CPU work, and the wait for the record's
-        // commit holds no thread — so many requests can share one commit without a thread each.
-        // Once committed, the answer is built back on this request's event loop.
-        return decisions.decide(new DecisionRequest(body, caller.getUserPrincipal().getName(), key), onThisRequestsContext())
+        // Runs on the event loop (a large body on a worker: IntakeThreads): reading and deciding are
+        // CPU work, and the wait for the record's commit holds no thread — so many requests can
+        // share one commit without a thread each. Once committed, the answer is built back on this
+        // request's event loop.
+        DecisionRequest request = new DecisionRequest(body, caller.getUserPrincipal().getName(), key);
+        Executor answerOn = onThisRequestsContext();
+        return intake.run(body == null ? 0 : body.length, () -> decisions.decide(request, answerOn))
                 .thenApply(decided -> {
                     Response.ResponseBuilder response = Response.ok(decided.decision(), MediaType.APPLICATION_JSON_TYPE);
                     if (decided.repeated()) {

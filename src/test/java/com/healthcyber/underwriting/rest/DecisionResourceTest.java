@@ -244,7 +244,7 @@ class DecisionResourceTest {
     void rejectsMoreClaimsThanTheBoundNamingTheField() {
         badInput(Payloads.contractExampleWith(app -> {
             var claims = app.withArray("/history/claims");
-            for (int i = 0; i < 1000; i++) {
+            for (int i = 0; i < com.healthcyber.underwriting.application.Limits.MAX_HISTORY_ENTRIES; i++) {
                 claims.addObject().put("date", "2010-01-01").put("type", "OTHER").put("paid", 1);
             }
         })).body("violations.field", contains("history.claims"));

@@ -1,0 +1,56 @@
+package com.healthcyber.underwriting.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+
+class IntakeThreadsTest {
+
+    private final List<Runnable> handedToWorkers = new ArrayList<>();
+    private final Executor workers = handedToWorkers::add;
+    private final IntakeThreads intake = new IntakeThreads(workers);
+
+    @Test
+    void readsAnHonestSizedBodyOnTheCallersThread() {
+        Thread caller = Thread.currentThread();
+        var ranOn = new Thread[1];
+        var answer = intake.run(IntakeThreads.EVENT_LOOP_MAX_BODY, () -> {
+            ranOn[0] = Thread.currentThread();
+            return CompletableFuture.completedFuture("decided");
+        });
+        assertSame(caller, ranOn[0]);
+        assertTrue(handedToWorkers.isEmpty());
+        assertEquals("decided", answer.toCompletableFuture().join());
+    }
+
+    @Test
+    void handsALargerBodyToTheWorkersAndNotToTheCallersThread() {
+        var ran = new boolean[1];
+        var answer = intake.run(IntakeThreads.EVENT_LOOP_MAX_BODY + 1, () -> {
+            ran[0] = true;
+            return CompletableFuture.completedFuture("refused");
+        });
+        assertEquals(1, handedToWorkers.size());
+        assertTrue(!ran[0], "nothing of the work may run before a worker takes it");
+        handedToWorkers.get(0).run();
+        assertEquals("refused", answer.toCompletableFuture().join());
+    }
+
+    @Test
+    void aRefusalOnAWorkerReachesTheCallerAsTheSameException() {
+        var answer = intake.run(IntakeThreads.EVENT_LOOP_MAX_BODY + 1, () -> {
+            throw new IllegalArgumentException("bad input");
+        });
+        handedToWorkers.get(0).run();
+        var failure = assertThrows(CompletionException.class, () -> answer.toCompletableFuture().join());
+        assertEquals("bad input", failure.getCause().getMessage());
+    }
+}
