@@ -40,7 +40,7 @@ public class DecisionDataSource {
 
     @Produces
     @Singleton
-    DecisionRepository repository() {
-        return new DecisionRepository(dataSource, kind);
+    DecisionRepository repository(StoreOutageLog outage) {
+        return new DecisionRepository(dataSource, kind, outage::answered);
     }
 }
