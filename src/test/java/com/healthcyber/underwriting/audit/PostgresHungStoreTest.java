@@ -154,8 +154,9 @@ class PostgresHungStoreTest {
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         awaitReady();
 
+        // Every WARN line, whoever logs it (the store's code, the connection pool): all of them are per outage, not per request.
         List<String> warnings = log.stream().filter(record -> record.getLevel().intValue() >= Level.WARNING.intValue())
-                .map(record -> formatted(record)).filter(message -> message.contains("decision store")).toList();
+                .map(record -> formatted(record)).toList();
         assertTrue(warnings.size() >= 2 && warnings.size() <= 2 + seconds,
                 refused + " refusals in " + seconds + " s: the first at once, then at most one line per second, not "
                         + warnings.size() + " lines, starting " + warnings.subList(0, Math.min(3, warnings.size())));
