@@ -29,7 +29,8 @@ public class DecisionStoreSelection implements ConfigSourceFactory {
         ConfigValue dataDir = context.getValue("underwriting.data.dir");
         Path directory = Path.of(isSet(dataDir) ? dataDir.getValue() : "data");
         if (!postgresql) {
-            // Before H2 creates its file in it: a directory only the service's user can enter.
+            // Before H2 creates its file in it: a directory only the service's user can enter. (This
+            // also runs when the application is built, which therefore creates the empty directory.)
             OwnerOnlyFiles.directory(directory);
         }
         return List.of(new PropertiesConfigSource(Map.of(
