@@ -1,6 +1,8 @@
 package com.healthcyber.underwriting.audit;
 
 import com.healthcyber.underwriting.config.DecisionStoreSelection;
+import com.healthcyber.underwriting.config.OwnerOnlyFiles;
+import com.healthcyber.underwriting.config.UnderwritingConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.arc.InjectableInstance;
@@ -19,13 +21,16 @@ public class DecisionDataSource {
 
     public DecisionDataSource(
             @DataSource(DecisionStoreSelection.POSTGRESQL) InjectableInstance<AgroalDataSource> postgresql,
-            @DataSource(DecisionStoreSelection.EMBEDDED) InjectableInstance<AgroalDataSource> embedded) {
+            @DataSource(DecisionStoreSelection.EMBEDDED) InjectableInstance<AgroalDataSource> embedded,
+            UnderwritingConfig config) {
         if (postgresql.getHandle().getBean().isActive()) {
             this.kind = DecisionStoreSelection.POSTGRESQL;
             this.dataSource = postgresql.get();
         } else {
             this.kind = DecisionStoreSelection.EMBEDDED;
             this.dataSource = embedded.get();
+            // H2 made its files (at the migration, before this) with the process umask: owner-only now.
+            OwnerOnlyFiles.directory(config.data().dir());
         }
     }
 
@@ -40,7 +45,7 @@ public class DecisionDataSource {
 
     @Produces
     @Singleton
-    DecisionRepository repository() {
-        return new DecisionRepository(dataSource, kind);
+    DecisionRepository repository(StoreOutageLog outage) {
+        return new DecisionRepository(dataSource, kind, outage::answered);
     }
 }

@@ -23,11 +23,18 @@ public class DecisionRepository {
 
     private final DataSource dataSource;
     private final boolean postgresql;
+    private final Runnable answered;
 
     /** @param kind the database behind {@code dataSource}: {@link DecisionStoreSelection#POSTGRESQL} or {@link DecisionStoreSelection#EMBEDDED} */
     public DecisionRepository(DataSource dataSource, String kind) {
+        this(dataSource, kind, () -> {});
+    }
+
+    /** @param answered told after every successful read, so that an outage's end is logged even while nothing is decided */
+    public DecisionRepository(DataSource dataSource, String kind, Runnable answered) {
         this.dataSource = dataSource;
         this.postgresql = kind.equals(DecisionStoreSelection.POSTGRESQL);
+        this.answered = answered;
     }
 
     public Optional<DecisionRecord> find(String decisionId) {
@@ -112,7 +119,9 @@ public class DecisionRepository {
             for (Object parameter : where.parameters) {
                 select.setObject(index++, parameter);
             }
-            return DecisionTable.read(select);
+            List<DecisionRecord> records = DecisionTable.read(select);
+            answered.run();
+            return records;
         } catch (SQLException e) {
             throw new StoreUnavailableException("the decision store could not be read", e);
         }

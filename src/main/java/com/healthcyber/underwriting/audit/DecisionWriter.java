@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
@@ -30,11 +31,47 @@ import javax.sql.DataSource;
  * waiting request's answer. A request therefore never answers before its own record is
  * committed, a busy service pays one commit per batch rather than per decision, and no request
  * thread sits blocked while the database works.
+ *
+ * <p>A request that gets no confirmation must not be told its decision is not on record when it
+ * may be. Each record therefore moves once, atomically, from queued to either sent (by the
+ * writer, just before the statement that carries it) or withdrawn (by its request, on timeout
+ * or failure): a withdrawn record is never sent, so its request is known not to be recorded
+ * ({@link RecordNotStoredException}); a sent one that was not confirmed may commit later
+ * ({@link RecordOutcomeUnknownException}).
  */
 @Singleton
 public class DecisionWriter {
 
-    private record Pending(DecisionRecord record, CompletableFuture<DecisionRecord> onFile) {}
+    private static final int QUEUED = 0;
+    private static final int SENT = 1;
+    private static final int WITHDRAWN = 2;
+
+    private record Pending(DecisionRecord record, CompletableFuture<DecisionRecord> onFile, AtomicInteger state) {
+
+        Pending(DecisionRecord record) {
+            this(record, new CompletableFuture<>(), new AtomicInteger(QUEUED));
+        }
+
+        /** The writer's side: true if the record may go to the database (again, when a batch is split). */
+        boolean send() {
+            return state.compareAndSet(QUEUED, SENT) || state.get() == SENT;
+        }
+
+        /** The request's side: true if the record had not been sent and now never will be. */
+        boolean withdraw() {
+            return state.compareAndSet(QUEUED, WITHDRAWN) || state.get() == WITHDRAWN;
+        }
+
+        boolean keyed() {
+            return record.idempotencyKey().isPresent();
+        }
+    }
+
+    /** Set once the statement that carries a batch may have committed it: failures from then on leave the outcome unknown. */
+    private static final class Progress {
+        boolean sent;
+        boolean committed;
+    }
 
     private final DataSource dataSource;
     private final boolean postgresql;
@@ -47,8 +84,10 @@ public class DecisionWriter {
     private final Timer commitTime;
     private final DistributionSummary batchSize;
     private final Counter failures;
+    private final StoreOutageLog outage;
 
-    public DecisionWriter(DecisionDataSource store, UnderwritingConfig config, MeterRegistry registry) {
+    public DecisionWriter(DecisionDataSource store, UnderwritingConfig config, MeterRegistry registry, StoreOutageLog outage) {
+        this.outage = outage;
         this.dataSource = store.get();
         this.postgresql = store.kind().equals(DecisionStoreSelection.POSTGRESQL);
         this.writeTimeout = config.store().writeTimeout();
@@ -70,24 +109,32 @@ public class DecisionWriter {
      * Completes with the record on file for this request once its transaction is committed: the
      * record itself, or — when the same caller already has a record under the same idempotency
      * key — that earlier record, and this one is not stored. Fails with
-     * {@link StoreUnavailableException} if it could not be committed in time: the caller must then
-     * not answer with the decision. Never blocks: the request's thread is free while it waits.
+     * {@link RecordNotStoredException} if it is known not to be on record, or with
+     * {@link RecordOutcomeUnknownException} if it was sent but not confirmed in time: either way
+     * the caller must not answer with the decision. Never blocks: the request's thread is free
+     * while it waits.
      */
     public CompletableFuture<DecisionRecord> append(DecisionRecord record) {
-        CompletableFuture<DecisionRecord> onFile = new CompletableFuture<>();
-        if (!running || !queue.offer(new Pending(record, onFile))) {
+        Pending pending = new Pending(record);
+        if (!running || !queue.offer(pending)) {
             failures.increment();
-            return CompletableFuture.failedFuture(new StoreUnavailableException("the decision store is not taking records"));
+            return CompletableFuture.failedFuture(new RecordNotStoredException("the decision store is not taking records"));
         }
-        return onFile.orTimeout(writeTimeout.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(this::notCommitted);
+        return pending.onFile().orTimeout(writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(failure -> notCommitted(pending, failure));
     }
 
-    private CompletableFuture<DecisionRecord> notCommitted(Throwable failure) {
+    private CompletableFuture<DecisionRecord> notCommitted(Pending pending, Throwable failure) {
         failures.increment();
         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-        return CompletableFuture.failedFuture(cause instanceof TimeoutException
-                ? new StoreUnavailableException("the decision record was not committed within " + writeTimeout, cause)
-                : new StoreUnavailableException("the decision record could not be committed", cause));
+        if (cause instanceof StoreUnavailableException known) { // the writer knew what happened to it
+            return CompletableFuture.failedFuture(known);
+        }
+        String what = cause instanceof TimeoutException ? "not committed within " + writeTimeout : "not confirmed";
+        // Withdrawn before the writer sent it: it can never be stored. Sent: it may still commit.
+        return CompletableFuture.failedFuture(pending.withdraw()
+                ? new RecordNotStoredException("the decision record was " + what + " and was withdrawn before it was sent", cause)
+                : new RecordOutcomeUnknownException("the decision record was sent but " + what, pending.keyed(), cause));
     }
 
     /**
@@ -119,38 +166,60 @@ public class DecisionWriter {
 
     private void write(List<Pending> batch) {
         long started = System.nanoTime();
-        try {
-            List<DecisionRecord> onFile = commit(batch.stream().map(Pending::record).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).onFile().complete(onFile.get(i));
+        List<Pending> sending = new ArrayList<>(batch.size());
+        Progress progress = new Progress();
+        try (Connection connection = dataSource.getConnection()) {
+            // Only now, with a connection in hand, is a record sent; one its request withdrew stays out.
+            for (Pending pending : batch) {
+                if (pending.send()) {
+                    sending.add(pending);
+                }
             }
-            commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            batchSize.record(batch.size());
-        } catch (SQLException e) {
-            if (batch.size() > 1 && isAboutTheData(e)) {
-                // One record the database refuses must not take its neighbours down with it.
-                batch.forEach(pending -> write(List.of(pending)));
+            if (sending.isEmpty()) {
                 return;
             }
-            Log.warnf("decision store refused %d record(s): %s", batch.size(), e.getMessage());
-            batch.forEach(pending -> pending.onFile().completeExceptionally(e));
+            progress.sent = true;
+            List<DecisionRecord> onFile = commit(connection, sending.stream().map(Pending::record).toList(), progress);
+            outage.answered(); // before the answers: the recovery line comes before anything their callers log
+            for (int i = 0; i < sending.size(); i++) {
+                sending.get(i).onFile().complete(onFile.get(i));
+            }
+            commitTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            batchSize.record(sending.size());
+        } catch (SQLException e) {
+            if (!progress.sent) {
+                // No connection, nothing sent: these records are not on file, and the writer drops them.
+                RecordNotStoredException notStored = new RecordNotStoredException("the decision store could not be reached", e);
+                batch.forEach(pending -> pending.onFile().completeExceptionally(notStored));
+            } else if (progress.committed || isConnectionLost(e)) {
+                // The database may have committed them before the answer was lost.
+                sending.forEach(pending -> pending.onFile().completeExceptionally(new RecordOutcomeUnknownException(
+                        "the decision store did not confirm the commit", pending.keyed(), e)));
+            } else if (sending.size() > 1 && isAboutTheData(e)) {
+                // One record the database refuses must not take its neighbours down with it.
+                sending.forEach(pending -> write(List.of(pending)));
+            } else {
+                // The database answered with an error: the statement, and so its transaction, committed nothing.
+                RecordNotStoredException notStored = new RecordNotStoredException("the decision store refused the record", e);
+                sending.forEach(pending -> pending.onFile().completeExceptionally(notStored));
+            }
         }
     }
 
     /** Commits the records and returns, for each, the record now on file for its request. */
-    private List<DecisionRecord> commit(List<DecisionRecord> records) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return postgresql ? commitInOneStatement(connection, records) : commitInOneTransaction(connection, records);
-        }
+    private List<DecisionRecord> commit(Connection connection, List<DecisionRecord> records, Progress progress) throws SQLException {
+        return postgresql ? commitInOneStatement(connection, records, progress) : commitInOneTransaction(connection, records);
     }
 
     /**
      * PostgreSQL: one statement for the whole batch, its own transaction — one round trip to the
      * database per batch instead of three, which is most of a commit's time on a busy host.
      */
-    private static List<DecisionRecord> commitInOneStatement(Connection connection, List<DecisionRecord> records) throws SQLException {
+    private static List<DecisionRecord> commitInOneStatement(Connection connection, List<DecisionRecord> records, Progress progress)
+            throws SQLException {
         connection.setAutoCommit(true);
         Set<String> stored = DecisionTable.appendAllPostgresql(connection, records);
+        progress.committed = true; // auto-committed: a failure reading the originals below does not undo it
         return stored.size() == records.size() ? records : onFile(connection, records, stored);
     }
 
@@ -188,6 +257,16 @@ public class DecisionWriter {
                 .orElseThrow(() -> new SQLException("decision " + skipped.decisionId() + " was not stored and has no idempotency key"));
         return DecisionTable.holderOfKey(connection, skipped.requestedBy(), key)
                 .orElseThrow(() -> new SQLException("decision " + skipped.decisionId() + " was not stored, yet no record holds its idempotency key"));
+    }
+
+    /**
+     * No answer from the database (SQL state class 08, connection exception; 57, the server ended
+     * the session; or none at all): whatever was sent may have committed. Any other state is the
+     * database's answer that the statement failed.
+     */
+    private static boolean isConnectionLost(SQLException e) {
+        String state = e.getSQLState();
+        return state == null || state.startsWith("08") || state.startsWith("57");
     }
 
     /** SQL state class 22 (data) or 23 (constraint): this record, not the database, is the problem. */

@@ -28,6 +28,11 @@ public class DecisionStoreSelection implements ConfigSourceFactory {
         boolean postgresql = isSet(context.getValue("underwriting.store.url"));
         ConfigValue dataDir = context.getValue("underwriting.data.dir");
         Path directory = Path.of(isSet(dataDir) ? dataDir.getValue() : "data");
+        if (!postgresql) {
+            // Before H2 creates its file in it: a directory only the service's user can enter. (This
+            // also runs when the application is built, which therefore creates the empty directory.)
+            OwnerOnlyFiles.directory(directory);
+        }
         return List.of(new PropertiesConfigSource(Map.of(
                 "quarkus.datasource." + POSTGRESQL + ".active", String.valueOf(postgresql),
                 "quarkus.datasource." + EMBEDDED + ".active", String.valueOf(!postgresql),
@@ -45,12 +50,15 @@ public class DecisionStoreSelection implements ConfigSourceFactory {
 
     /**
      * The embedded store's JDBC URL. WRITE_DELAY=0 writes each commit to the file before the
-     * commit returns, so a killed process loses no answered decision; AUTO_SERVER lets the
-     * impact command read the file while the service runs.
+     * commit returns, so a killed process loses no answered decision. No AUTO_SERVER: it would
+     * open an H2 TCP server on every interface, with an empty-password admin user and its key in
+     * a lock file. The file is this process's alone (H2's file lock), so the impact command reads
+     * the embedded store only while the service is stopped; while it runs, the service's own
+     * {@code POST /rules/impact} analyses it.
      */
     public static String embeddedUrl(Path dataDirectory) {
         return "jdbc:h2:file:" + dataDirectory.toAbsolutePath().normalize().resolve("decisions")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;AUTO_SERVER=TRUE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
     }
 
     private static boolean isSet(ConfigValue value) {

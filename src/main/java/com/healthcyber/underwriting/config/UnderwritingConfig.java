@@ -53,6 +53,14 @@ public interface UnderwritingConfig {
         /** Decisions waiting for the writer, at most; beyond it requests get 503 at once. */
         @WithDefault("10000")
         int queueCapacity();
+
+        /**
+         * During a store outage the first refused request is logged at once, then at most one
+         * summary line (with the count) per interval, and one line when the store answers again:
+         * a line per refusal would be thousands per second and hide everything else.
+         */
+        @WithDefault("10s")
+        Duration outageLogInterval();
     }
 
     interface Impact {

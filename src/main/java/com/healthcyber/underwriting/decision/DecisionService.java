@@ -55,8 +55,9 @@ public class DecisionService {
      * database's unique key finds the original, so a retry costs no lookup in front of every
      * keyed request and two concurrent duplicates cannot both be stored.
      *
-     * <p>Fails with {@link StoreUnavailableException} when the decision could not be recorded: it
-     * is not given.
+     * <p>Fails with a {@link StoreUnavailableException} when the decision's record was not
+     * confirmed: it is not given. The subtype says whether it is known not to be on record or may
+     * be ({@link com.healthcyber.underwriting.audit.RecordOutcomeUnknownException}).
      *
      * @param continueOn where the request goes on once its record is committed (counting,
      *     logging, answering). Not the writer's thread: it commits for every request, and each

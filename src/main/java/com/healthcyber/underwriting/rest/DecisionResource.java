@@ -78,7 +78,10 @@ public class DecisionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "No valid ruleset is active yet, or the decision could not be recorded: no decision is given; retry (with the same Idempotency-Key)",
+    @APIResponse(responseCode = "503", description = "No decision is given (header Retry-After). Title \"No ruleset active\": no valid ruleset yet. "
+            + "Title \"Decision store unavailable\": the decision is not on record; retry. Title \"Decision outcome unknown\": the store took "
+            + "the record but did not confirm it in time, so it may be on record; retry with the same Idempotency-Key to get the recorded "
+            + "decision (Idempotent-Replayed: true) or, if none was recorded, a new one; without a key, search GET /decisions?applicationId= first",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.DECISIONS_WRITE)
     public CompletionStage<Response> decide(

@@ -1,5 +1,8 @@
 package com.healthcyber.underwriting.rest;
 
+import com.healthcyber.underwriting.audit.RecordNotStoredException;
+import com.healthcyber.underwriting.audit.RecordOutcomeUnknownException;
+import com.healthcyber.underwriting.audit.StoreOutageLog;
 import com.healthcyber.underwriting.audit.StoreUnavailableException;
 import com.healthcyber.underwriting.decision.CandidateNotFoundException;
 import com.healthcyber.underwriting.decision.CandidateRulesInvalidException;
@@ -26,6 +29,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
 
+    private final StoreOutageLog outage;
+
+    public ProblemMappers(StoreOutageLog outage) {
+        this.outage = outage;
+    }
 
     @ServerExceptionMapper
     public Response invalidApplication(InvalidApplicationException e) {
@@ -68,14 +76,40 @@ public class ProblemMappers {
     }
 
     /**
-     * Fail closed: without its record a decision is not given. The cause is logged, not sent;
-     * the service recovers by itself when the store is back, so the caller retries.
+     * Fail closed: without its record a decision is not given. The cause is logged (aggregated:
+     * an outage refuses thousands of requests a second), not sent; the service recovers by itself
+     * when the store is back, so the caller retries.
      */
     @ServerExceptionMapper
-    public Response storeUnavailable(StoreUnavailableException e) {
-        Log.warnf("decision store unavailable: %s%s", e.getMessage(), e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")");
-        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "Decision store unavailable",
-                "The decision could not be recorded, so none is given; retry shortly with the same Idempotency-Key.").toResponse())
+    public Response notRecorded(RecordNotStoredException e) {
+        return unavailable(e, "Decision store unavailable",
+                "The decision could not be recorded, so none is given; retry shortly with the same Idempotency-Key.");
+    }
+
+    /**
+     * The record was sent but its commit was not confirmed: saying "not recorded" could contradict
+     * the record, so the caller is told how to find out.
+     */
+    @ServerExceptionMapper
+    public Response outcomeUnknown(RecordOutcomeUnknownException e) {
+        return unavailable(e, "Decision outcome unknown", e.keyed()
+                ? "The decision store did not confirm the record in time, so no decision is given, but it may be on record. "
+                        + "Retry with the same Idempotency-Key: you get the recorded decision (Idempotent-Replayed: true) if there is one, "
+                        + "else a new decision."
+                : "The decision store did not confirm the record in time, so no decision is given, but it may be on record. "
+                        + "The request had no Idempotency-Key, so a retry may record a second decision: search GET /decisions?applicationId= "
+                        + "for this application first, and send an Idempotency-Key with every request to make retries safe.");
+    }
+
+    /** Reads (record, search, replay, impact) change nothing; they only failed. */
+    @ServerExceptionMapper
+    public Response storeUnreadable(StoreUnavailableException e) {
+        return unavailable(e, "Decision store unavailable", "The decision store could not be read; nothing was changed. Retry shortly.");
+    }
+
+    private Response unavailable(StoreUnavailableException e, String title, String detail) {
+        outage.refused(e);
+        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, title, detail).toResponse())
                 .header("Retry-After", "5").build();
     }
 

@@ -1,11 +1,11 @@
 package com.healthcyber.underwriting.security;
 
+import com.healthcyber.underwriting.config.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -37,6 +37,8 @@ public final class LocalSigningKeys {
         if (!Files.exists(keys.publicKeyFile()) || !Files.exists(keys.privateKeyFile())) {
             keys.create();
         }
+        // Also a key pair made by an earlier version with wider modes: the private key mints any token.
+        OwnerOnlyFiles.directory(dataDir);
         return keys;
     }
 
@@ -62,7 +64,7 @@ public final class LocalSigningKeys {
 
     private void create() {
         try {
-            Files.createDirectories(directory);
+            OwnerOnlyFiles.directory(directory);
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
@@ -78,11 +80,10 @@ public final class LocalSigningKeys {
     private static void write(Path file, String type, byte[] der) throws IOException {
         String pem = "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
                 + "\n-----END " + type + "-----\n";
+        // Owner-only before the key is in it, so it is never readable by anyone else, not even briefly.
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        OwnerOnlyFiles.file(file);
         Files.writeString(file, pem, StandardCharsets.US_ASCII);
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(file.endsWith(PRIVATE_KEY) ? "rw-------" : "rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the data directory's own permissions protect it
-        }
     }
 }

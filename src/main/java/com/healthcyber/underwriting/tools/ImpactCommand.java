@@ -15,11 +15,13 @@ import com.healthcyber.underwriting.intake.ApplicationReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -28,6 +30,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * on a rules directory (a candidate, or the live one) and prints what would change. It reads the
  * same store the service writes, configured the same way (UNDERWRITING_STORE_URL / _USERNAME /
  * _PASSWORD for PostgreSQL, else the embedded store under UNDERWRITING_DATA_DIR), and writes nothing.
+ * The embedded store can be opened by one process at a time, so it reads that one only while the
+ * service is stopped; while the service runs, it says to use the service's POST /rules/impact.
  *
  * <pre>./mvnw -q compile exec:exec@impact -Drules=path/to/candidate [-Dproduct=…] [-DdecidedFrom=…] [-DdecidedTo=…] [-DmaxDecisions=…]</pre>
  */
@@ -72,6 +76,13 @@ public final class ImpactCommand {
             print(report, out);
             return 0;
         } catch (RuntimeException e) {
+            if (inUse(e)) {
+                out.println("The embedded decision store in " + dataDirectory(environment).toAbsolutePath().normalize()
+                        + " is in use by the running service, and only one process may open it. Stop the service to run this "
+                        + "command, or ask the running service instead: POST /rules/impact (role rules:admin), with the candidate "
+                        + "folder placed under its underwriting.impact.candidates-dir and named as candidate=<folder>.");
+                return 2;
+            }
             out.println("Cannot read the decision store: " + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
             return 2;
         } finally {
@@ -94,8 +105,22 @@ public final class ImpactCommand {
             return postgresql;
         }
         JdbcDataSource embedded = new JdbcDataSource();
-        embedded.setURL(DecisionStoreSelection.embeddedUrl(Path.of(environment.getOrDefault("UNDERWRITING_DATA_DIR", "data"))));
+        embedded.setURL(DecisionStoreSelection.embeddedUrl(dataDirectory(environment)));
         return embedded;
+    }
+
+    private static Path dataDirectory(Map<String, String> environment) {
+        return Path.of(environment.getOrDefault("UNDERWRITING_DATA_DIR", "data"));
+    }
+
+    /** H2 refused the file because another process (the service) holds it: the embedded store has no server to share it. */
+    private static boolean inUse(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void print(ImpactReport report, PrintStream out) {

@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +19,13 @@ public class PostgresStore implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(Database.class));
+        return List.of(new TestResourceEntry(Database.class, settings()));
+    }
+
+    /** Settings of the service under this profile beyond the database's address; subclasses add their own. */
+    protected Map<String, String> settings() {
+        // Fail fast when the test cuts the database: a request should not wait 5 s for its 503.
+        return Map.of("underwriting.store.write-timeout", "3s");
     }
 
     @Override
@@ -28,6 +35,12 @@ public class PostgresStore implements QuarkusTestProfile {
 
     public static class Database implements QuarkusTestResourceLifecycleManager {
         private String database;
+        private Map<String, String> settings = Map.of();
+
+        @Override
+        public void init(Map<String, String> initArgs) {
+            settings = Map.copyOf(initArgs);
+        }
 
         @Override
         public Map<String, String> start() {
@@ -37,11 +50,10 @@ public class PostgresStore implements QuarkusTestProfile {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return Map.of(
-                    "underwriting.store.url", LocalPostgres.jdbcUrl("127.0.0.1", proxy.port(), database),
-                    "underwriting.store.username", LocalPostgres.USER,
-                    // Fail fast when the test cuts the database: a request should not wait 5 s for its 503.
-                    "underwriting.store.write-timeout", "3s");
+            Map<String, String> config = new HashMap<>(settings);
+            config.put("underwriting.store.url", LocalPostgres.jdbcUrl("127.0.0.1", proxy.port(), database));
+            config.put("underwriting.store.username", LocalPostgres.USER);
+            return config;
         }
 
         @Override

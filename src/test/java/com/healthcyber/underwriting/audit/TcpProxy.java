@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP relay between the service and its database that a test can cut: the database "goes
- * away" for the service only, without disturbing the server or anyone else using it.
+ * away" for the service only, without disturbing the server or anyone else using it. It can
+ * also hang, as a stopped (SIGSTOP) or unreachable database does: connections stay open, but
+ * no byte moves either way until it resumes, and then every held byte is delivered.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -21,6 +23,7 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
+    private boolean hung;
 
     public TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -41,6 +44,23 @@ public final class TcpProxy implements AutoCloseable {
             socket.close();
         }
         open.clear();
+    }
+
+    /** Stops forwarding bytes, both ways, on every connection (new ones too), keeping them all open. */
+    public synchronized void hang() {
+        hung = true;
+    }
+
+    /** Forwards again, starting with what was held back while hung. */
+    public synchronized void resume() {
+        hung = false;
+        notifyAll();
+    }
+
+    private synchronized void awaitFlowing() throws InterruptedException {
+        while (hung) {
+            wait();
+        }
     }
 
     /** Accepts connections again on the same port. */
@@ -79,8 +99,13 @@ public final class TcpProxy implements AutoCloseable {
     private void pump(Socket from, Socket to) {
         Thread relay = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException e) {
+                byte[] buffer = new byte[8192];
+                for (int read; (read = in.read(buffer)) >= 0; ) {
+                    awaitFlowing(); // what was read while hung is held here, not lost
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException e) {
                 // one side closed
             } finally {
                 closeQuietly(from);

@@ -53,6 +53,35 @@ class ImpactCommandTest {
         assertTrue(output.toString(StandardCharsets.UTF_8).contains("PROBLEM common/loss-history.drl:"), output.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The embedded store is one process's at a time (no H2 server): while the service holds it,
+     * the command says so and points to the service's own impact analysis instead of failing obscurely.
+     */
+    @Test
+    void pointsToTheServicesImpactEndpointWhileTheServiceHoldsTheEmbeddedStore() throws Exception {
+        Process service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), EmbeddedStoreHolder.class.getName(), data.toString())
+                .redirectErrorStream(true).start();
+        try {
+            var holderOutput = new java.io.BufferedReader(new java.io.InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8));
+            for (String line = holderOutput.readLine(); !"open".equals(line); line = holderOutput.readLine()) {
+                assertTrue(line != null, "the stand-in service did not open the store");
+            }
+            Path candidate = data.resolve("candidate");
+            CopiedRules.restore(candidate);
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            int status = ImpactCommand.run(candidate, name -> Optional.empty(), Map.of("UNDERWRITING_DATA_DIR", data.toString()),
+                    new PrintStream(output, true, StandardCharsets.UTF_8));
+            String report = output.toString(StandardCharsets.UTF_8);
+            assertEquals(2, status, report);
+            assertTrue(report.contains("in use by the running service") && report.contains("POST /rules/impact"), report);
+        } finally {
+            service.getOutputStream().close();
+            service.destroy();
+            service.waitFor();
+        }
+    }
+
     private void assertCandidateImpact(Map<String, String> environment) throws Exception {
         DataSource store = ImpactCommand.store(environment);
         Flyway.configure().dataSource(store).locations(DecisionStoreSelection.migrationLocations(ImpactCommand.storeKind(environment)))
