@@ -63,6 +63,11 @@ public class DecisionService {
      *     logging, answering). Not the writer's thread: it commits for every request, and each
      *     microsecond it spends on one request's answer delays the next batch of all of them.
      */
+    /** Reads and validates a body as {@link #decide} does, without deciding or recording anything. */
+    public Application read(byte[] body) {
+        return reader.read(body);
+    }
+
     public CompletableFuture<Decided> decide(DecisionRequest request, Executor continueOn) {
         Application application = reader.read(request.body());
         long started = System.nanoTime();
