@@ -18,6 +18,8 @@ public interface UnderwritingConfig {
 
     Impact impact();
 
+    TokenCache tokenCache();
+
     interface Data {
         /**
          * Where the service keeps its own files: the embedded decision store, and the local
@@ -61,6 +63,28 @@ public interface UnderwritingConfig {
          */
         @WithDefault("10s")
         Duration outageLogInterval();
+    }
+
+    /**
+     * Bearer tokens already verified, so that a platform's token, reused for an hour, costs its
+     * RS256 signature check once (security/VerifiedTokens).
+     */
+    interface TokenCache {
+        /** Off, every request's token is verified afresh (the benchmark compares both). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Tokens kept at most; the least used go first. */
+        @WithDefault("10000")
+        int maxSize();
+
+        /**
+         * How long a verified token is trusted without a new check, at most; never past its
+         * {@code exp}. Bounds how long a key withdrawn from a JWKS is still honoured for a token
+         * verified with it before the withdrawal.
+         */
+        @WithDefault("5m")
+        Duration maxAge();
     }
 
     interface Impact {

@@ -45,6 +45,11 @@ public class DecisionService {
         this.serviceVersion = serviceVersion;
     }
 
+    /** Reads and validates a body as {@link #decide} does, without deciding or recording anything. */
+    public Application read(byte[] body) {
+        return reader.read(body);
+    }
+
     /**
      * Decides the application and completes once the decision's record is committed. Reading and
      * deciding happen on the caller's thread (an invalid application or a missing ruleset throws

@@ -12,6 +12,7 @@ import com.healthcyber.underwriting.decision.DecisionService;
 import com.healthcyber.underwriting.decision.Replay;
 import com.healthcyber.underwriting.security.Roles;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -88,17 +89,26 @@ public class DecisionResource {
             @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, description = "A key unique to this request (e.g. a UUID) that makes retries safe: 1 to 255 visible ASCII characters")
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context SecurityContext caller,
+            @Context RoutingContext routing,
             byte[] body) {
         RequestParameters parameters = new RequestParameters();
         Optional<String> key = parameters.idempotencyKey(idempotencyKey);
         parameters.throwIfInvalid();
+        int length = body == null ? 0 : body.length;
+        if (ProblemOnlyClients.acceptsOnlyProblems(routing)) {
+            // Its bad input is a 400 as for anyone; a valid application is not decided.
+            return intake.<Response>run(length, () -> {
+                decisions.read(body);
+                throw ProblemOnlyClients.notAcceptable();
+            });
+        }
         // Runs on the event loop (a large body on a worker: IntakeThreads): reading and deciding are
         // CPU work, and the wait for the record's commit holds no thread — so many requests can
         // share one commit without a thread each. Once committed, the answer is built back on this
         // request's event loop.
         DecisionRequest request = new DecisionRequest(body, caller.getUserPrincipal().getName(), key);
         Executor answerOn = onThisRequestsContext();
-        return intake.run(body == null ? 0 : body.length, () -> decisions.decide(request, answerOn))
+        return intake.run(length, () -> decisions.decide(request, answerOn))
                 .thenApply(decided -> {
                     Response.ResponseBuilder response = Response.ok(decided.decision(), MediaType.APPLICATION_JSON_TYPE);
                     if (decided.repeated()) {

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TokenVerification {
 
+    private static final String NONE = "NONE";
+
     @Produces
     @Alternative
     @Priority(1)
@@ -27,7 +29,8 @@ public class TokenVerification {
     JWTAuthContextInfo verification(JWTAuthContextInfoProvider configured, UnderwritingConfig config,
             @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> key,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation) {
-        if (key.isPresent() || keyLocation.isPresent()) {
+        // NONE is SmallRye's "not set": quarkus:run and dev mode pass it (application.properties).
+        if (key.filter(value -> !NONE.equals(value)).isPresent() || keyLocation.filter(value -> !NONE.equals(value)).isPresent()) {
             return configured.getContextInfo();
         }
         LocalSigningKeys local = LocalSigningKeys.ensure(config.data().dir());

@@ -42,6 +42,11 @@ public final class Tokens {
         return Jwt.issuer("someone-else").subject("test").groups(ALL_ROLES).expiresIn(Duration.ofMinutes(10)).sign(testKey());
     }
 
+    /** Exactly these claims, signed with the test key. */
+    public static String withClaims(Map<String, Object> claims) {
+        return Jwt.claims(claims).sign(testKey());
+    }
+
     public static String signedWith(PrivateKey key) {
         return Jwt.issuer(ISSUER).subject("test").groups(ALL_ROLES).expiresIn(Duration.ofMinutes(10)).sign(key);
     }
