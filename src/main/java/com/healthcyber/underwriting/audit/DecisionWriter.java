@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import com.healthcyber.underwriting.logging.LogText;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -132,7 +133,8 @@ public class DecisionWriter {
                 batch.forEach(pending -> write(List.of(pending)));
                 return;
             }
-            Log.warnf("decision store refused %d record(s): %s", batch.size(), e.getMessage());
+            // The database's message may quote a refused value: the caller's text, escaped.
+            Log.warnf("decision store refused %d record(s): %s", batch.size(), LogText.escape(e.getMessage()));
             batch.forEach(pending -> pending.onFile().completeExceptionally(e));
         }
     }

@@ -9,6 +9,7 @@ import com.healthcyber.underwriting.engine.NoActiveRuleSetException;
 import com.healthcyber.underwriting.intake.Violation;
 import com.healthcyber.underwriting.intake.InvalidApplicationException;
 import com.healthcyber.underwriting.engine.RuleEvaluationException;
+import com.healthcyber.underwriting.logging.LogText;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -73,7 +74,8 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response storeUnavailable(StoreUnavailableException e) {
-        Log.warnf("decision store unavailable: %s%s", e.getMessage(), e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")");
+        // A driver's message may quote a value of the request (H2 quotes the one a column refused).
+        Log.warnf("decision store unavailable: %s%s", e.getMessage(), e.getCause() == null ? "" : " (" + LogText.escape(e.getCause().getMessage()) + ")");
         return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "Decision store unavailable",
                 "The decision could not be recorded, so none is given; retry shortly with the same Idempotency-Key.").toResponse())
                 .header("Retry-After", "5").build();
