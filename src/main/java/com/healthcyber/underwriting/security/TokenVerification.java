@@ -26,13 +26,17 @@ public class TokenVerification {
     @ApplicationScoped
     JWTAuthContextInfo verification(JWTAuthContextInfoProvider configured, UnderwritingConfig config,
             @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> key,
-            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation) {
+            @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation,
+            @ConfigProperty(name = "smallrye.jwt.time-to-live") Optional<Long> maxLifetimeSeconds) {
         if (key.isPresent() || keyLocation.isPresent()) {
             return configured.getContextInfo();
         }
         LocalSigningKeys local = LocalSigningKeys.ensure(config.data().dir());
         Log.warnf("no identity provider configured: accepting tokens signed with the local key in %s (mint them with exec:exec@mint-token)",
                 local.publicKeyFile().toAbsolutePath());
-        return new JWTAuthContextInfo(local.publicKeyFile().toAbsolutePath().toUri().toString(), LocalSigningKeys.ISSUER);
+        JWTAuthContextInfo info = new JWTAuthContextInfo(local.publicKeyFile().toAbsolutePath().toUri().toString(), LocalSigningKeys.ISSUER);
+        // Built here, not from configuration, so the configured limits are carried over by hand.
+        maxLifetimeSeconds.ifPresent(info::setMaxTimeToLiveSecs);
+        return info;
     }
 }
