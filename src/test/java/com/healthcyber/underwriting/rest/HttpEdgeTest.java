@@ -48,7 +48,7 @@ class HttpEdgeTest {
     public static class ShortIdleTimeout implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.idle-timeout", "2s");
+            return Map.of("quarkus.http.idle-timeout", "2s", "underwriting.http.body-timeout", "3s");
         }
     }
 
@@ -145,6 +145,39 @@ class HttpEdgeTest {
                 throw new AssertionError("a stalled request held its connection for 15 s", e);
             }
             assertTrue(System.nanoTime() - started < 10_000_000_000L, "closed after the idle timeout");
+        }
+    }
+
+    /** The idle timeout restarts with every byte: a body trickled a byte a second is cut off by its own deadline. */
+    @Test
+    void aBodyThatTricklesInIsRefusedAtItsDeadline() throws Exception {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /decisions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer "
+                    + Tokens.withRoles(Roles.DECISIONS_WRITE) + "\r\nContent-Length: 100\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            long started = System.nanoTime();
+            socket.setSoTimeout(1_000);
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            while (!complete(answer.toString(StandardCharsets.ISO_8859_1)) && System.nanoTime() - started < 10_000_000_000L) {
+                try {
+                    out.write(' '); // one byte a second: never idle for the 2 s idle timeout
+                    out.flush();
+                } catch (java.net.SocketException e) {
+                    // closed after its answer: read it
+                }
+                try {
+                    byte[] buffer = new byte[8192];
+                    int read = socket.getInputStream().read(buffer);
+                    if (read < 0) {
+                        break;
+                    }
+                    answer.write(buffer, 0, read);
+                } catch (SocketTimeoutException e) {
+                    // nothing yet: send the next byte
+                }
+            }
+            assertProblem(408, answer.toString(StandardCharsets.ISO_8859_1));
+            assertTrue(System.nanoTime() - started < 6_000_000_000L, "refused at the 3 s deadline");
         }
     }
 
