@@ -1,6 +1,7 @@
 package com.healthcyber.underwriting.audit;
 
 import com.healthcyber.underwriting.config.UnderwritingConfig;
+import com.healthcyber.underwriting.logging.LogText;
 import io.quarkus.logging.Log;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -86,6 +87,7 @@ public class StoreOutageLog {
 
     /** The exception's own words and its cause's: a driver or timeout message, never application data. */
     private static String describe(StoreUnavailableException e) {
-        return e.getMessage() + (e.getCause() == null || e.getCause().getMessage() == null ? "" : " (" + e.getCause().getMessage() + ")");
+        // A driver's message may quote a value of the request (H2 quotes the one a column refused).
+        return e.getMessage() + (e.getCause() == null || e.getCause().getMessage() == null ? "" : " (" + LogText.escape(e.getCause().getMessage()) + ")");
     }
 }

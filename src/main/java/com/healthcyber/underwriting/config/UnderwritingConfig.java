@@ -20,6 +20,18 @@ public interface UnderwritingConfig {
 
     TokenCache tokenCache();
 
+    Http http();
+
+    interface Http {
+        /**
+         * How long a request's body may take to arrive, in all. The idle timeout restarts with
+         * every byte, so without this a client trickling a byte a minute held its connection for
+         * days; past it the request gets 408 and its connection is closed.
+         */
+        @WithDefault("30s")
+        Duration bodyTimeout();
+    }
+
     interface Data {
         /**
          * Where the service keeps its own files: the embedded decision store, and the local

@@ -9,6 +9,7 @@ import com.healthcyber.underwriting.audit.StoreUnavailableException;
 import com.healthcyber.underwriting.engine.Evaluation;
 import com.healthcyber.underwriting.engine.RuleEngine;
 import com.healthcyber.underwriting.intake.ApplicationReader;
+import com.healthcyber.underwriting.logging.LogText;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -121,7 +122,8 @@ public class DecisionService {
     /**
      * One line per decision, for operators and auditors. It names the decision, never the
      * application's contents: an applicant's controls, history and revenue are its security
-     * posture and stay confidential. In JSON logging the fields are also in the MDC.
+     * posture and stay confidential. In JSON logging the fields are also in the MDC. The
+     * applicationId is the caller's text: escaped in the message, so it cannot start a line.
      */
     private static void log(Decision decision, String codes, long totalNanos) {
         long micros = totalNanos / 1_000;
@@ -134,7 +136,7 @@ public class DecisionService {
         MDC.put("durationMicros", String.valueOf(micros));
         try {
             // Concatenated, not formatted: a format string per decision costs more than the rest of the log call.
-            Log.info("decision decisionId=" + decision.decisionId() + " applicationId=" + decision.applicationId()
+            Log.info("decision decisionId=" + decision.decisionId() + " applicationId=" + LogText.escape(decision.applicationId())
                     + " product=" + decision.product() + " outcome=" + decision.outcome() + " codes=[" + codes
                     + "] rulesetVersion=" + decision.rulesetVersion() + " durationMicros=" + micros);
         } finally {

@@ -1,27 +1,42 @@
 package com.healthcyber.underwriting.rest;
 
+import com.healthcyber.underwriting.config.UnderwritingConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses a body whose declared length is over the limit before a byte of it is read, with a
- * problem document. (A chunked body that grows past the limit is cut off by the HTTP layer
- * itself, with a bare 413.)
+ * problem document. A body without a declared length (chunked) is read here, up to the limit,
+ * by Vert.x' body handler: past the limit it fails the request with 413, which
+ * {@link HttpFailures} answers with a problem; within it, RESTEasy takes the body already read.
+ * (Left to RESTEasy, such a body was cut off with a bare, empty 413.) Every body also has a
+ * deadline ({@code underwriting.http.body-timeout}): the idle timeout restarts with each byte,
+ * so only a deadline stops a body trickled in for hours. It costs one event-loop timer per
+ * request with a body, cancelled when the answer is sent.
  */
 @ApplicationScoped
 public class BodyLimit {
 
     private final long limit;
     private final String problem;
+    private final BodyHandler undeclaredLength;
 
-    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
+    private final long bodyTimeoutMillis;
+    private final String tooSlow;
+
+    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, UnderwritingConfig config) {
         this.limit = limit.asLongValue();
+        this.bodyTimeoutMillis = config.http().bodyTimeout().toMillis();
+        this.tooSlow = "{\"type\":\"about:blank\",\"title\":\"Request Timeout\",\"status\":408,"
+                + "\"detail\":\"The body did not arrive within " + config.http().bodyTimeout().toSeconds() + " s.\"}";
         this.problem = "{\"type\":\"about:blank\",\"title\":\"Request body too large\",\"status\":413,"
                 + "\"detail\":\"The body may hold at most " + this.limit + " bytes.\"}";
+        this.undeclaredLength = BodyHandler.create(false).setBodyLimit(this.limit);
     }
 
     void install(@Observes Router router) {
@@ -34,7 +49,26 @@ public class BodyLimit {
             context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close").end(problem);
             return;
         }
+        boolean chunked = declared == null && context.request().headers().contains("Transfer-Encoding");
+        if (!context.request().isEnded() && (chunked || declared != null)) {
+            deadline(context);
+        }
+        if (chunked) {
+            undeclaredLength.handle(context); // goes on to the next handler once the whole body is read
+            return;
+        }
         context.next();
+    }
+
+    /** A body still arriving when the deadline passes is refused (408) and its connection closed. */
+    private void deadline(RoutingContext context) {
+        long timer = context.vertx().setTimer(bodyTimeoutMillis, fired -> {
+            if (!context.request().isEnded() && !context.response().headWritten()) {
+                context.response().setStatusCode(408).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
+                        .end(tooSlow);
+            }
+        });
+        context.addEndHandler(ended -> context.vertx().cancelTimer(timer));
     }
 
     private boolean isOver(String declared) {

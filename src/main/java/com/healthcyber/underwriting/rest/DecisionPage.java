@@ -31,7 +31,13 @@ public record DecisionPage(
             if (separator < 0) {
                 return Optional.empty();
             }
-            return Optional.of(new DecisionSearch.Position(Instant.parse(text.substring(0, separator)), text.substring(separator + 1)));
+            // Only what this service hands out: an instant the record holds and a decision id.
+            Optional<Instant> decidedAt = RequestParameters.instant(text.substring(0, separator));
+            String decisionId = text.substring(separator + 1);
+            if (decidedAt.isEmpty() || !RequestParameters.isDecisionId(decisionId)) {
+                return Optional.empty();
+            }
+            return Optional.of(new DecisionSearch.Position(decidedAt.get(), decisionId));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

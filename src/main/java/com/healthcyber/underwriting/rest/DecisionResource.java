@@ -18,12 +18,14 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -88,9 +90,11 @@ public class DecisionResource {
     public CompletionStage<Response> decide(
             @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, description = "A key unique to this request (e.g. a UUID) that makes retries safe: 1 to 255 visible ASCII characters")
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Context HttpHeaders headers,
             @Context SecurityContext caller,
             @Context RoutingContext routing,
             byte[] body) {
+        requireJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
         RequestParameters parameters = new RequestParameters();
         Optional<String> key = parameters.idempotencyKey(idempotencyKey);
         parameters.throwIfInvalid();
@@ -118,6 +122,23 @@ public class DecisionResource {
                 });
     }
 
+    /**
+     * The contract is application/json. JAX-RS matches a missing Content-Type, or {@code *}/{@code *},
+     * to {@code @Consumes(application/json)} and the body was decided; it is refused instead, so
+     * a client sending something else finds out rather than having it read as JSON.
+     */
+    private static void requireJson(String contentType) {
+        MediaType type = null;
+        try {
+            type = contentType == null ? null : MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException e) {
+            // malformed: refused below like a missing one
+        }
+        if (type == null || !type.getType().equalsIgnoreCase("application") || !type.getSubtype().equalsIgnoreCase("json")) {
+            throw new NotSupportedException("The body must be sent as Content-Type: application/json.");
+        }
+    }
+
     private static Executor onThisRequestsContext() {
         io.vertx.core.Context context = Vertx.currentContext(); // not JAX-RS's @Context
         return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
@@ -130,12 +151,15 @@ public class DecisionResource {
             description = "What was asked (the request exactly as received), what was answered, and by which ruleset, Drools and service version.")
     @APIResponse(responseCode = "200", description = "The record",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionRecordView.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a decision id (a UUID)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No decision with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The decision store cannot be read right now",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.DECISIONS_READ)
     public DecisionRecordView find(@PathParam("decisionId") String decisionId) {
+        validDecisionId(decisionId);
         return history.find(decisionId).map(DecisionRecordView::of).orElseThrow(() -> unknown(decisionId));
     }
 
@@ -180,6 +204,8 @@ public class DecisionResource {
             description = "Evaluates the stored request on the active ruleset and shows the stored and the new result side by side. Writes nothing.")
     @APIResponse(responseCode = "200", description = "Stored and replayed results",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Replay.class)))
+    @APIResponse(responseCode = "400", description = "The id is not a decision id (a UUID)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No decision with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The stored request is not a valid application under today's contract",
@@ -188,9 +214,17 @@ public class DecisionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.DECISIONS_READ)
     public Replay replay(@PathParam("decisionId") String decisionId) {
+        validDecisionId(decisionId);
         return history.replay(decisionId).orElseThrow(() -> unknown(decisionId));
     }
 
+    private static void validDecisionId(String decisionId) {
+        RequestParameters parameters = new RequestParameters();
+        parameters.decisionId(decisionId);
+        parameters.throwIfInvalid();
+    }
+
+    /** Only ever a well-formed id (checked first), so the detail cannot carry what the caller sent otherwise. */
     private static NotFoundException unknown(String decisionId) {
         return new NotFoundException("No decision " + decisionId + " is on record.");
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -31,17 +32,52 @@ final class RequestParameters {
         }
     }
 
+    /**
+     * Instants from year 0 to 9999 only: the record's timestamp columns cannot hold what
+     * {@link Instant} can (H2 failed past year 999,999,999, PostgreSQL past 294,276, both as a
+     * server error), and no decision was made outside these years.
+     */
+    static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     Optional<Instant> optionalInstant(String name, String value) {
         if (value == null || value.isEmpty()) {
             return Optional.empty();
         }
+        Optional<Instant> instant = instant(value);
+        if (instant.isEmpty()) {
+            violations.add(new Violation(name, "must be an ISO-8601 instant from year 0000 to 9999, such as 2026-11-23T00:00:00Z"));
+        }
+        return instant;
+    }
+
+    /** An instant the record can be searched for, or empty. */
+    static Optional<Instant> instant(String value) {
         try {
-            return Optional.of(Instant.parse(value));
+            Instant instant = Instant.parse(value);
+            return instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? Optional.empty() : Optional.of(instant);
         } catch (DateTimeParseException e) {
-            violations.add(new Violation(name, "must be an ISO-8601 instant such as 2026-11-23T00:00:00Z"));
             return Optional.empty();
         }
     }
+
+    /**
+     * A decision id as this service makes them (a UUID). Anything else cannot be on record, so it
+     * is refused without asking the store (which refused a NUL with a server error) and never
+     * echoed back.
+     */
+    String decisionId(String value) {
+        if (!isDecisionId(value)) {
+            violations.add(new Violation("decisionId", "must be a decision id (a UUID such as 0193a0b4-6c1e-7d2a-8b3f-1c2d3e4f5a6b)"));
+        }
+        return value;
+    }
+
+    static boolean isDecisionId(String value) {
+        return value != null && DECISION_ID.matcher(value).matches();
+    }
+
+    private static final Pattern DECISION_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     Optional<String> optionalText(String name, String value, int maxLength) {
         if (value == null || value.isEmpty()) {
@@ -49,6 +85,11 @@ final class RequestParameters {
         }
         if (value.length() > maxLength) {
             violations.add(new Violation(name, "must be at most " + maxLength + " characters"));
+            return Optional.empty();
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            // Nothing on record holds one, and PostgreSQL refuses a NUL outright (a 503 before).
+            violations.add(new Violation(name, "must not contain control characters"));
             return Optional.empty();
         }
         return Optional.of(value);

@@ -17,6 +17,9 @@ import java.util.Set;
  */
 public final class MintToken {
 
+    /** The service refuses tokens valid for longer (smallrye.jwt.time-to-live in application.properties). */
+    static final Duration MAX_LIFETIME = Duration.ofHours(24);
+
     private MintToken() {}
 
     public static void main(String[] args) {
@@ -24,6 +27,10 @@ public final class MintToken {
         Set<String> roles = new LinkedHashSet<>(Arrays.asList((args.length > 0 ? args[0] : "decisions:write,decisions:read").split(",")));
         String dataDir = System.getProperty("underwriting.data.dir", System.getenv().getOrDefault("UNDERWRITING_DATA_DIR", "data"));
         Duration lifetime = Duration.ofMinutes(args.length > 1 ? Long.parseLong(args[1]) : 60);
+        if (lifetime.compareTo(MAX_LIFETIME) > 0) {
+            System.err.println("a token may be valid for at most " + MAX_LIFETIME.toMinutes() + " minutes (smallrye.jwt.time-to-live)");
+            System.exit(2);
+        }
         System.out.println(mint(Path.of(dataDir), roles, lifetime));
     }
 
@@ -33,6 +40,7 @@ public final class MintToken {
                 .subject("local-" + String.join("+", roles))
                 .upn("local-user")
                 .groups(roles)
+                .issuedAt(java.time.Instant.now())
                 .expiresIn(lifetime)
                 .sign(keys.privateKey());
     }

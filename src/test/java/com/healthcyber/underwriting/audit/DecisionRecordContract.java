@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.healthcyber.underwriting.Payloads;
 import com.healthcyber.underwriting.ruleset.CopiedRules;
+import com.healthcyber.underwriting.security.Roles;
 import com.healthcyber.underwriting.security.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -189,6 +190,53 @@ abstract class DecisionRecordContract {
                 .statusCode(400).contentType(PROBLEM_JSON)
                 .body("violations.field", containsInAnyOrder("limit", "outcome", "decidedFrom", "cursor"))
                 .body("violations.find { it.field == 'outcome' }.message", equalTo("must be one of ACCEPT, REFER, DECLINE"));
+    }
+
+    /** Issue 14: instants no store can hold were answered 500 (H2) or 503 (PostgreSQL), as if the service were at fault. */
+    @Test
+    void refusesInstantsAndCursorsBeyondTheRecordsCalendar() {
+        for (String instant : List.of("+1000000000-12-31T23:59:59Z", "+300000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z",
+                "-4714-01-01T00:00:00Z", "+10000-01-01T00:00:00Z")) {
+            given().queryParam("decidedFrom", instant).queryParam("decidedTo", instant)
+                    .queryParam("cursor", cursor(instant, UUID.randomUUID().toString())).get("/decisions").then()
+                    .statusCode(400).contentType(PROBLEM_JSON)
+                    .body("violations.field", containsInAnyOrder("decidedFrom", "decidedTo", "cursor"));
+        }
+        given().queryParam("decidedFrom", "0000-01-01T00:00:00Z").queryParam("decidedTo", "9999-12-31T23:59:59.999Z").get("/decisions")
+                .then().statusCode(200);
+    }
+
+    /** Issue 14: a NUL reached PostgreSQL, which refused it, and the client got a 503 with Retry-After. */
+    @Test
+    void refusesControlCharactersInSearchesAndIdsWithoutAskingTheStore() {
+        given().queryParam("applicationId", "APP\u0000-1").queryParam("reasonCode", "LOSS\u0000").get("/decisions").then()
+                .statusCode(400).contentType(PROBLEM_JSON).body("violations.field", containsInAnyOrder("applicationId", "reasonCode"));
+        given().queryParam("cursor", cursor(Instant.now().toString(), "0\u0000")).get("/decisions").then()
+                .statusCode(400).contentType(PROBLEM_JSON).body("violations.field", contains("cursor"));
+        for (String id : List.of("a\u0000b", "\u001b[2J", "not-a-decision-id", "0".repeat(2000))) {
+            String problem = given().get("/decisions/{id}", id).then().statusCode(400).contentType(PROBLEM_JSON)
+                    .body("violations.field", contains("decisionId")).extract().asString();
+            assertTrue(problem.length() < 500 && !problem.contains(id), "the problem does not echo what is not an id: " + problem);
+            given().post("/decisions/{id}/replay", id).then().statusCode(400).contentType(PROBLEM_JSON);
+        }
+    }
+
+    /** Issue 14: a caller name over the record's 255 characters failed the commit (503); it is not a caller the record can name. */
+    @Test
+    void refusesATokenWhoseCallerTheRecordCannotName() {
+        Tokens.anonymousRequests();
+        for (String caller : List.of("x".repeat(256), "platform\u0000a", "platform\nforged")) {
+            given().auth().oauth2(Tokens.withRolesFor(caller, Roles.DECISIONS_WRITE)).contentType(ContentType.JSON)
+                    .body(Payloads.contractExample()).post("/decisions").then()
+                    .statusCode(401).contentType(PROBLEM_JSON).header("Retry-After", nullValue());
+        }
+        given().auth().oauth2(Tokens.withRolesFor("x".repeat(255), Roles.DECISIONS_WRITE)).contentType(ContentType.JSON)
+                .body(Payloads.contractExample()).post("/decisions").then().statusCode(200);
+    }
+
+    private static String cursor(String instant, String decisionId) {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((instant + "|" + decisionId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

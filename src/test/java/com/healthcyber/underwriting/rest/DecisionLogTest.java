@@ -90,4 +90,19 @@ class DecisionLogTest {
                 .post("/decisions").then().statusCode(400);
         records.forEach(record -> assertFalse(record.getFormattedMessage().contains("Riverside"), record.getFormattedMessage()));
     }
+
+    /** Issue 14: a newline or terminal escape in an applicationId forged or hid decision lines in plain-text logs. */
+    @Test
+    void escapesControlCharactersSoNoRequestCanForgeOrHideALine() {
+        String forged = "APP-1\nINFO decision decisionId=forged outcome=ACCEPT\u001b[1A\u001b[2K\u202e\u0085";
+        String decisionId = given().contentType(ContentType.JSON)
+                .body(Payloads.contractExampleWith(app -> app.put("applicationId", forged)))
+                .post("/decisions").then().statusCode(200).extract().path("decisionId");
+
+        ExtLogRecord line = records.stream().filter(record -> record.getFormattedMessage().contains(decisionId)).findFirst().orElseThrow();
+        String message = line.getFormattedMessage();
+        assertTrue(message.chars().noneMatch(c -> Character.isISOControl(c) || c == 0x202e), message);
+        assertTrue(message.contains("applicationId=APP-1\\nINFO decision decisionId=forged outcome=ACCEPT\\u001b[1A\\u001b[2K\\u202e\\u0085 "), message);
+        assertEquals(forged, line.getMdc("applicationId"), "JSON logging escapes the MDC itself, so it keeps the value as sent");
+    }
 }

@@ -103,6 +103,14 @@ class SecurityTest {
         Endpoint.DECIDE.call(given().auth().oauth2(Tokens.expired())).statusCode(401).contentType(PROBLEM_JSON);
     }
 
+    /** Issue 14: a token valid for 100 years was accepted; a leaked one would have been good for ever. */
+    @Test
+    void rejectsATokenValidForLongerThanADay() {
+        Endpoint.DECIDE.call(given().auth().oauth2(Tokens.validFor(java.time.Duration.ofDays(36_500)))).statusCode(401).contentType(PROBLEM_JSON);
+        Endpoint.DECIDE.call(given().auth().oauth2(Tokens.validFor(java.time.Duration.ofHours(25)))).statusCode(401).contentType(PROBLEM_JSON);
+        Endpoint.DECIDE.call(given().auth().oauth2(Tokens.validFor(java.time.Duration.ofHours(23)))).statusCode(200);
+    }
+
     @Test
     void rejectsGarbageAsAToken() {
         Endpoint.DECIDE.call(given().auth().oauth2("not.a.token")).statusCode(401).contentType(PROBLEM_JSON)

@@ -38,6 +38,11 @@ public final class Tokens {
                 .sign(testKey());
     }
 
+    /** Issued now with every role, valid for {@code lifetime}. */
+    public static String validFor(Duration lifetime) {
+        return Jwt.issuer(ISSUER).subject("test").groups(ALL_ROLES).issuedAt(Instant.now()).expiresIn(lifetime).sign(testKey());
+    }
+
     public static String fromAnotherIssuer() {
         return Jwt.issuer("someone-else").subject("test").groups(ALL_ROLES).expiresIn(Duration.ofMinutes(10)).sign(testKey());
     }
