@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An application for insurance as a platform submits it. It is both the request body of
@@ -14,11 +15,11 @@ public record Application(
         @NotNull @Size(min = 1, max = 64) String applicationId,
         @NotNull Product product,
         @NotNull @Valid Applicant applicant,
-        @Valid PatientData data,
+        @Valid @Schema(nullable = true) PatientData data,
         @NotNull @Valid Controls controls,
         @NotNull @Valid History history,
         @NotNull @Valid Coverage coverage,
-        @Size(max = Limits.MAX_REGISTRIES) List<@NotNull @Valid Registry> registries) {
+        @Size(max = Limits.MAX_REGISTRIES) @Schema(nullable = true) List<@NotNull @Valid Registry> registries) {
 
     public Application {
         registries = registries == null ? List.of() : registries;

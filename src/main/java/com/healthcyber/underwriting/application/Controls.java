@@ -3,6 +3,7 @@ package com.healthcyber.underwriting.application;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The applicant's answers on security controls. Every question is required: an unanswered
@@ -14,7 +15,7 @@ public record Controls(
         @NotNull Boolean mfaPrivilegedAccess,
         @NotNull Boolean endpointDetectionAndResponse,
         @NotNull Boolean offlineBackups,
-        LocalDate lastBackupRestoreTest,
+        @Schema(nullable = true) LocalDate lastBackupRestoreTest,
         @NotNull Boolean encryptionAtRest,
         @NotNull Boolean encryptionInTransit,
         @NotNull Boolean portableDeviceEncryption,
@@ -23,5 +24,5 @@ public record Controls(
         @NotNull Boolean rdpExposedToInternet,
         @NotNull Boolean securityAwarenessTraining,
         @NotNull Boolean incidentResponsePlan,
-        LocalDate lastHipaaRiskAssessment,
+        @Schema(nullable = true) LocalDate lastHipaaRiskAssessment,
         @NotNull Boolean businessAssociateAgreements) {}

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One clinical, patient or disease registry covered by a {@code MEDICAL_REGISTRY} policy. */
 public record Registry(
@@ -15,4 +16,4 @@ public record Registry(
         @NotNull Boolean identifiable,
         @NotNull Boolean containsGeneticData,
         @NotNull Boolean dataQualityProgram,
-        @Valid Migration migration) {}
+        @Valid @Schema(nullable = true) Migration migration) {}

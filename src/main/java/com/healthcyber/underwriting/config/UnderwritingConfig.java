@@ -107,8 +107,11 @@ public interface UnderwritingConfig {
         @WithDefault("rules-candidates")
         Path candidatesDir();
 
+        /** The default of {@link #maxDecisions()}, also the bound the OpenAPI document publishes. */
+        String DEFAULT_MAX_DECISIONS = "100000";
+
         /** Stored decisions one impact analysis replays, at most. */
-        @WithDefault("100000")
+        @WithDefault(DEFAULT_MAX_DECISIONS)
         int maxDecisions();
     }
 

@@ -1,5 +1,7 @@
 package com.healthcyber.underwriting.decision;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
 import java.time.Instant;
@@ -18,12 +20,15 @@ import java.util.Optional;
  * @param sampleChangedDecisionIds some changed decisions, oldest first, to look at with replay
  * @param sampleNotReplayableDecisionIds some decisions whose stored request today's contract or rules cannot evaluate
  */
+// An empty selection bound is left out of the answer rather than sent as null, as in every other
+// answer of this service; the published schema lists it as optional (rest.OpenApiContract).
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record ImpactReport(
         String rules,
         String rulesetVersion,
-        Optional<Instant> decidedFrom,
-        Optional<Instant> decidedTo,
-        Optional<Product> product,
+        @Schema(ref = "#/components/schemas/Instant") Optional<Instant> decidedFrom,
+        @Schema(ref = "#/components/schemas/Instant") Optional<Instant> decidedTo,
+        @Schema(ref = "#/components/schemas/Product") Optional<Product> product,
         int maxDecisions,
         int replayed,
         int changed,

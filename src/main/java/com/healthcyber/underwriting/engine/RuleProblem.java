@@ -1,5 +1,7 @@
 package com.healthcyber.underwriting.engine;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Why a ruleset cannot go live, located for the underwriter who must fix it.
  *
@@ -7,7 +9,7 @@ package com.healthcyber.underwriting.engine;
  * @param line 1-based line in that file, or 0 when unknown
  * @param rule the rule's name, or null when the problem is outside a rule
  */
-public record RuleProblem(String file, int line, String rule, String message) {
+public record RuleProblem(@Schema(nullable = true) String file, int line, @Schema(nullable = true) String rule, String message) {
 
     @Override
     public String toString() {

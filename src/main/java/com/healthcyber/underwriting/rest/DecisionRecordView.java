@@ -29,7 +29,7 @@ public record DecisionRecordView(
         @Schema(description = "Time the rules took, in microseconds") long engineMicros,
         @Schema(description = "The caller's identity (the token's subject)") String requestedBy,
         String idempotencyKey,
-        @Schema(description = "The request body exactly as received", implementation = Application.class)
+        @Schema(description = "The request body exactly as received", ref = "#/components/schemas/Application")
         @JsonRawValue String request) {
 
     static DecisionRecordView of(DecisionRecord record) {

@@ -34,6 +34,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -64,7 +65,7 @@ public class DecisionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Decide an application",
+    @Operation(operationId = "decide", summary = "Decide an application",
             description = "Runs the application through the active ruleset and answers ACCEPT, REFER or DECLINE with every reason "
                     + "that applied. The decision is on record before the answer is sent. With an Idempotency-Key, a retry of "
                     + "the same request gets the original decision back (header Idempotent-Replayed: true) and adds no record.")
@@ -88,7 +89,8 @@ public class DecisionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.DECISIONS_WRITE)
     public CompletionStage<Response> decide(
-            @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, description = "A key unique to this request (e.g. a UUID) that makes retries safe: 1 to 255 visible ASCII characters")
+            @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, description = "A key unique to this request (e.g. a UUID) that makes retries safe: 1 to 255 visible ASCII characters",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255, pattern = "^[\\x21-\\x7E]{1,255}$"))
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @Context HttpHeaders headers,
             @Context SecurityContext caller,
@@ -147,7 +149,7 @@ public class DecisionResource {
     @GET
     @Path("/{decisionId}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "A decision on record",
+    @Operation(operationId = "getDecision", summary = "A decision on record",
             description = "What was asked (the request exactly as received), what was answered, and by which ruleset, Drools and service version.")
     @APIResponse(responseCode = "200", description = "The record",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionRecordView.class)))
@@ -165,7 +167,7 @@ public class DecisionResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Search decisions on record", description = "Every filter is optional; newest first; follow `next` for the next page.")
+    @Operation(operationId = "searchDecisions", summary = "Search decisions on record", description = "Every filter is optional; newest first; follow `next` for the next page.")
     @APIResponse(responseCode = "200", description = "One page of decisions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionPage.class)))
     @APIResponse(responseCode = "400", description = "A filter is malformed: every violation is listed",
@@ -174,13 +176,14 @@ public class DecisionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.DECISIONS_READ)
     public DecisionPage search(
-            @QueryParam("applicationId") String applicationId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("applicationId") String applicationId,
             @Parameter(schema = @Schema(implementation = Product.class)) @QueryParam("product") String product,
             @Parameter(schema = @Schema(implementation = Outcome.class)) @QueryParam("outcome") String outcome,
-            @Parameter(description = "Decisions that gave this reason code") @QueryParam("reasonCode") String reasonCode,
-            @Parameter(description = "Decided at or after this instant (ISO-8601, e.g. 2026-11-01T00:00:00Z)") @QueryParam("decidedFrom") String decidedFrom,
-            @Parameter(description = "Decided before this instant") @QueryParam("decidedTo") String decidedTo,
-            @Parameter(description = "Page size, 1 to " + MAX_PAGE_SIZE + " (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "Decisions that gave this reason code", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("reasonCode") String reasonCode,
+            @Parameter(description = "Decided at or after this instant (ISO-8601, e.g. 2026-11-01T00:00:00Z)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("decidedFrom") String decidedFrom,
+            @Parameter(description = "Decided before this instant", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("decidedTo") String decidedTo,
+            @Parameter(description = "Page size, 1 to " + MAX_PAGE_SIZE + " (default 50)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "" + MAX_PAGE_SIZE, defaultValue = "50")) @QueryParam("limit") String limit,
             @Parameter(description = "The `next` value of the previous page") @QueryParam("cursor") String cursor) {
         RequestParameters parameters = new RequestParameters();
         DecisionSearch search = new DecisionSearch(
@@ -200,7 +203,7 @@ public class DecisionResource {
     @POST
     @Path("/{decisionId}/replay")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replay a decision on the active rules",
+    @Operation(operationId = "replayDecision", summary = "Replay a decision on the active rules",
             description = "Evaluates the stored request on the active ruleset and shows the stored and the new result side by side. Writes nothing.")
     @APIResponse(responseCode = "200", description = "Stored and replayed results",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Replay.class)))

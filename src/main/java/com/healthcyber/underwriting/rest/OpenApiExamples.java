@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -17,7 +18,9 @@ import org.eclipse.microprofile.openapi.models.PathItem;
  */
 public class OpenApiExamples implements OASFilter {
 
-    static final Map<String, String> EXAMPLES = Map.of(
+    // Ordered: Map.of iterates in an order that changes from one JVM to the next, and the document
+    // must be the same bytes on every start (clients and proxies cache and diff it).
+    static final Map<String, String> EXAMPLES = orderedMap(
             "cyberHealthcare", "/examples/cyber-healthcare-application.json",
             "medicalRegistry", "/examples/medical-registry-application.json");
 
@@ -34,6 +37,14 @@ public class OpenApiExamples implements OASFilter {
         EXAMPLES.forEach((name, resource) -> json.addExample(name, OASFactory.createExample()
                 .summary(name.equals("cyberHealthcare") ? "A small physician practice (decision-api.md)" : "A registry operator")
                 .value(read(resource))));
+    }
+
+    static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     private static Object read(String resource) {

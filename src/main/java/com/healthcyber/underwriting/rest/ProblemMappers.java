@@ -134,8 +134,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response noRuleSet(NoActiveRuleSetException e) {
-        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, "No ruleset active",
-                "The service has no valid ruleset to decide with; retry later.").toResponse();
+        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "No ruleset active",
+                "The service has no valid ruleset to decide with; retry later.").toResponse()).header("Retry-After", "5").build();
     }
 
     @ServerExceptionMapper

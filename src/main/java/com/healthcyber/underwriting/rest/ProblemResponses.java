@@ -10,15 +10,16 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Documents the problem responses every API operation can give, so that each resource method
- * lists only the ones particular to it: 401 without a valid token, 403 without the role, 500
- * with an incident id.
+ * lists only the ones particular to it: 401 without a valid token, 403 without the role, 406 for
+ * an Accept header the service cannot answer, 500 with an incident id.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ProblemResponses implements OASFilter {
 
-    private static final Map<String, String> EVERY_OPERATION = Map.of(
+    private static final Map<String, String> EVERY_OPERATION = OpenApiExamples.orderedMap(
             "401", "No valid bearer token",
             "403", "The token lacks the role this operation needs",
+            "406", "The Accept header admits neither application/json nor application/problem+json",
             "500", "An unexpected failure; the detail holds an incident id, nothing else");
 
     @Override

@@ -23,13 +23,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 @Path("/rules")
 @Tag(name = "Rules")
@@ -49,7 +48,7 @@ public class RulesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The active ruleset", description = "Version, activation time, every rule, the last reload attempt (`lastReload`) and the latest attempts, "
+    @Operation(operationId = "getActiveRuleSet", summary = "The active ruleset", description = "Version, activation time, every rule, the last reload attempt (`lastReload`) and the latest attempts, "
                     + "newest first (`recentReloads`, at most underwriting.rules.reload-history).")
     @APIResponse(responseCode = "200", description = "The active ruleset",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSetView.class)))
@@ -70,25 +69,20 @@ public class RulesResource {
     @POST
     @Path("/reload")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(summary = "Reload the rules directory",
+    @Operation(operationId = "reloadRules", summary = "Reload the rules directory",
             description = "Compiles, lints and runs every scenario of the server's own rules directory; only a ruleset that passes replaces the active one.")
     @APIResponse(responseCode = "200", description = "Accepted, or unchanged",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReloadAttempt.class)))
     @APIResponse(responseCode = "422", description = "Rejected: the previous ruleset keeps deciding; `reload` holds problems and failing scenarios",
-            content = @Content(mediaType = Problem.MEDIA_TYPE))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ReloadRejected.class)))
     @RolesAllowed(Roles.RULES_ADMIN)
     public Response reload() {
         ReloadAttempt attempt = reloader.reload("api");
         if (!attempt.rejected()) {
             return Response.ok(attempt, MediaType.APPLICATION_JSON_TYPE).build();
         }
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", "Ruleset rejected");
-        problem.put("status", 422);
-        problem.put("detail", "The rules directory did not pass compilation, lint and scenarios; the previous ruleset keeps deciding.");
-        problem.put("reload", attempt);
-        return Response.status(422).type(Problem.PROBLEM_JSON).entity(problem).build();
+        return Response.status(422).type(Problem.PROBLEM_JSON).entity(new ReloadRejected("about:blank", "Ruleset rejected", 422,
+                "The rules directory did not pass compilation, lint and scenarios; the previous ruleset keeps deciding.", attempt)).build();
     }
 
     /**
@@ -99,7 +93,7 @@ public class RulesResource {
     @POST
     @Path("/impact")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Impact analysis",
+    @Operation(operationId = "analyseImpact", summary = "Impact analysis",
             description = "Replays stored decisions (oldest first, at most maxDecisions) on the active ruleset or on a candidate rules "
                     + "directory and reports outcome transitions, reason codes added and removed, and a sample of changed decisions. Writes nothing.")
     @APIResponse(responseCode = "200", description = "The report",
@@ -114,12 +108,14 @@ public class RulesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.RULES_ADMIN)
     public ImpactReport impact(
-            @Parameter(description = "Name of a sub-directory of the candidates directory; absent means the active rules")
+            @Parameter(description = "Name of a sub-directory of the candidates directory; absent means the active rules",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 100))
             @QueryParam("candidate") String candidate,
             @Parameter(schema = @Schema(implementation = Product.class)) @QueryParam("product") String product,
-            @Parameter(description = "Decided at or after this instant (ISO-8601)") @QueryParam("decidedFrom") String decidedFrom,
-            @Parameter(description = "Decided before this instant") @QueryParam("decidedTo") String decidedTo,
-            @Parameter(description = "Replay at most this many decisions (default and maximum: underwriting.impact.max-decisions)")
+            @Parameter(description = "Decided at or after this instant (ISO-8601)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("decidedFrom") String decidedFrom,
+            @Parameter(description = "Decided before this instant", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("decidedTo") String decidedTo,
+            @Parameter(description = "Replay at most this many decisions (default and maximum: underwriting.impact.max-decisions)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = UnderwritingConfig.Impact.DEFAULT_MAX_DECISIONS))
             @QueryParam("maxDecisions") String maxDecisions) {
         RequestParameters parameters = new RequestParameters();
         ReplaySelection selection = new ReplaySelection(

@@ -1,0 +1,152 @@
+package com.healthcyber.underwriting.rest;
+
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * What the annotations cannot say, so that the document is the contract a validating proxy and a
+ * client generator can rely on (decisions.md, "The OpenAPI document is the contract"):
+ * <ul>
+ * <li>every object a request can hold is closed, because the service refuses unknown fields;</li>
+ * <li>the product-specific requirements of {@code ProductRequirementsValidator}, as if-then;</li>
+ * <li>answers list their required fields: every property, but those the record leaves out when empty;</li>
+ * <li>a 503 carries Retry-After; the document names one relative server, its own origin.</li>
+ * </ul>
+ */
+@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+public class OpenApiContract implements OASFilter {
+
+    private static final String SCHEMAS = "#/components/schemas/";
+
+    /** Properties an answer leaves out when they have no value (the records' {@code @JsonInclude}). */
+    static final Map<String, Set<String>> OPTIONAL_IN_ANSWERS = Map.of(
+            "Problem", Set.of("detail", "violations"),
+            "DecisionRecordView", Set.of("idempotencyKey"),
+            "ImpactReport", Set.of("decidedFrom", "decidedTo", "product"),
+            "RuleSetView", Set.of("lastReload"),
+            "ReloadAttempt", Set.of("activeVersion", "candidateVersion", "problems", "failedScenarios", "changes"));
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
+            return;
+        }
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        Set<String> requestSchemas = new TreeSet<>();
+        Set<String> answerSchemas = new TreeSet<>();
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(operation -> {
+            if (operation.getRequestBody() != null) {
+                eachSchema(operation.getRequestBody().getContent(), schema -> reachable(schema, schemas, requestSchemas));
+            }
+            operation.getResponses().getAPIResponses().forEach((status, response) -> {
+                eachSchema(response.getContent(), schema -> reachable(schema, schemas, answerSchemas));
+                if (status.equals("503")) {
+                    declareRetryAfter(response);
+                }
+            });
+        }));
+        for (String name : requestSchemas) {
+            Schema schema = schemas.get(name);
+            if (schema.getProperties() != null) {
+                schema.setAdditionalPropertiesBoolean(Boolean.FALSE);
+            }
+        }
+        if (schemas.containsKey("Application")) {
+            productRequirements(schemas.get("Application"));
+        }
+        for (String name : answerSchemas) {
+            Schema schema = schemas.get(name);
+            // A schema that is also a request's part keeps the request's optional fields
+            // (a stored request is shown as it was received).
+            if (schema.getProperties() != null && !requestSchemas.contains(name)) {
+                Set<String> optional = OPTIONAL_IN_ANSWERS.getOrDefault(name, Set.of());
+                schema.setRequired(schema.getProperties().keySet().stream().filter(property -> !optional.contains(property)).toList());
+            }
+        }
+        openAPI.setServers(List.of(OASFactory.createServer().url("/")
+                .description("The origin this document is served from")));
+    }
+
+    /**
+     * CYBER_HEALTHCARE needs {@code data.patientRecords} and no registries; MEDICAL_REGISTRY needs
+     * at least one registry ({@code ProductRequirementsValidator}, decision-api.md field rules).
+     */
+    private static void productRequirements(Schema application) {
+        Schema practice = OASFactory.createSchema()
+                .ifSchema(product("CYBER_HEALTHCARE"))
+                .thenSchema(OASFactory.createSchema()
+                        .required(List.of("data"))
+                        .addProperty("data", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                                .required(List.of("patientRecords"))
+                                .addProperty("patientRecords", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)))
+                        .addProperty("registries", OASFactory.createSchema().maxItems(0)));
+        Schema registry = OASFactory.createSchema()
+                .ifSchema(product("MEDICAL_REGISTRY"))
+                .thenSchema(OASFactory.createSchema()
+                        .required(List.of("registries"))
+                        .addProperty("registries", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).minItems(1)));
+        application.setAllOf(List.of(practice, registry));
+    }
+
+    private static Schema product(String product) {
+        return OASFactory.createSchema().required(List.of("product"))
+                .addProperty("product", OASFactory.createSchema().constValue(product));
+    }
+
+    private static void declareRetryAfter(APIResponse response) {
+        if (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After")) {
+            response.addHeader("Retry-After", OASFactory.createHeader()
+                    .description("Seconds to wait before retrying")
+                    .required(true)
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO)));
+        }
+    }
+
+    private static void eachSchema(Content content, Consumer<Schema> action) {
+        if (content != null && content.getMediaTypes() != null) {
+            content.getMediaTypes().values().forEach(mediaType -> {
+                if (mediaType.getSchema() != null) {
+                    action.accept(mediaType.getSchema());
+                }
+            });
+        }
+    }
+
+    /** Adds the names of every component schema reachable from {@code root}. */
+    private static void reachable(Schema root, Map<String, Schema> schemas, Set<String> names) {
+        Deque<Schema> pending = new ArrayDeque<>(List.of(root));
+        while (!pending.isEmpty()) {
+            Schema schema = pending.pop();
+            if (schema.getRef() != null && schema.getRef().startsWith(SCHEMAS)) {
+                String name = schema.getRef().substring(SCHEMAS.length());
+                if (names.add(name) && schemas.containsKey(name)) {
+                    pending.push(schemas.get(name));
+                }
+            }
+            if (schema.getProperties() != null) {
+                schema.getProperties().values().forEach(pending::push);
+            }
+            if (schema.getItems() != null) {
+                pending.push(schema.getItems());
+            }
+            for (List<Schema> composed : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+                if (composed != null) {
+                    composed.forEach(pending::push);
+                }
+            }
+        }
+    }
+}
