@@ -12,7 +12,7 @@ import org.drools.drl.ast.descr.RuleDescr;
 /**
  * House rules for DRL that the compiler does not enforce: every rule is identified and
  * described, decisions do not depend on rule order, on the clock or on anything outside the
- * application, and rules only insert reasons.
+ * application, rules only insert reasons, and no rule names another rule's code in a string.
  */
 final class RuleLinter {
 
@@ -34,11 +34,29 @@ final class RuleLinter {
             new Forbidden(Pattern.compile("\\b(Thread|Executors?|CompletableFuture)\\b"), "starts threads"),
             new Forbidden(Pattern.compile("\\b(Math\\s*\\.\\s*random|Random|UUID\\s*\\.\\s*randomUUID|ThreadLocalRandom|SecureRandom)\\b"), "is random: the same application must always get the same decision"));
 
+    /** A string literal, its quotes excluded; DRL strings do not span lines. */
+    private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /** What a reason code looks like: {@code LOSS_HISTORY_SEVERE}. */
+    private static final Pattern CODE_SHAPE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
+    /** A literal compared with a code: {@code Reason( code == "TERRITORY" )}, {@code code in ( "A", "B" )}. */
+    private static final Pattern COMPARED_WITH_CODE = Pattern.compile("\\bcode\\s*(?:==|!=|(?:not\\s+)?in\\s*\\((?:\\s*\"[^\"]*\"\\s*,)*)\\s*$");
+    /** Literals that name things rather than refer to them: a rule's name, an annotation's value. */
+    private static final Pattern NAMING = Pattern.compile("(?:\\brule|\\bquery|@\\w+\\s*\\()\\s*$");
+
     private RuleLinter() {}
 
     static List<RuleProblem> lint(List<ParsedRuleFile> files) {
         List<RuleProblem> problems = new ArrayList<>();
         Map<String, String> firstRuleByCode = new HashMap<>();
+        Map<String, Integer> rulesByCode = new HashMap<>();
+        for (ParsedRuleFile file : files) {
+            for (RuleDescr rule : file.rules()) {
+                String code = ParsedRuleFile.metadata(rule, RuleMetadata.CODE);
+                if (code != null && !code.isBlank()) {
+                    rulesByCode.merge(code, 1, Integer::sum);
+                }
+            }
+        }
         for (ParsedRuleFile file : files) {
             if (file.descr() == null) {
                 continue; // a syntax error, reported by the compiler
@@ -50,7 +68,7 @@ final class RuleLinter {
             for (RuleDescr rule : file.rules()) {
                 lintRule(file, rule, firstRuleByCode, problems);
             }
-            lintCode(file, problems);
+            lintCode(file, rulesByCode, problems);
         }
         return problems;
     }
@@ -79,17 +97,73 @@ final class RuleLinter {
     }
 
     /** Line by line, so that a problem points at its line, whether in a rule, a function or an import. */
-    private static void lintCode(ParsedRuleFile file, List<RuleProblem> problems) {
-        List<String> lines = file.lines();
-        boolean inBlockComment = false;
+    private static void lintCode(ParsedRuleFile file, Map<String, Integer> rulesByCode, List<RuleProblem> problems) {
+        List<String> lines = codeOnly(file.lines());
         for (int index = 0; index < lines.size(); index++) {
-            String line = lines.get(index);
-            StringBuilder code = new StringBuilder();
+            String code = lines.get(index);
+            RuleDescr rule = file.ruleAt(index + 1);
+            for (Forbidden forbidden : FORBIDDEN_CODE) {
+                Matcher match = forbidden.pattern().matcher(code);
+                if (match.find()) {
+                    problems.add(new RuleProblem(file.path(), index + 1, rule == null ? null : rule.getName(),
+                            "'" + match.group().trim() + "' " + forbidden.why()));
+                }
+            }
+            lintCodeReferences(file, index + 1, code, rule, rulesByCode, problems);
+        }
+    }
+
+    /**
+     * A rule that matches another rule's reason by its code ({@code not Reason( code == "…" )})
+     * is coupled to it through text neither the compiler nor the catalogue checks: a renamed or
+     * mistyped code silently turns the match off. Rules refer to one another through
+     * classification facts instead, so every code named in a string is a problem: one that no
+     * rule (or more than one) carries says so, one that exists says what to do instead.
+     */
+    private static void lintCodeReferences(ParsedRuleFile file, int line, String code, RuleDescr rule,
+            Map<String, Integer> rulesByCode, List<RuleProblem> problems) {
+        Matcher literal = STRING_LITERAL.matcher(code);
+        while (literal.find()) {
+            String before = code.substring(0, literal.start());
+            String value = literal.group(1);
+            if (NAMING.matcher(before).find()) {
+                continue;
+            }
+            int carriers = rulesByCode.getOrDefault(value, 0);
+            if (carriers == 0 && !CODE_SHAPE.matcher(value).matches() && !COMPARED_WITH_CODE.matcher(before).find()) {
+                continue; // a message, a country: not a code
+            }
+            String why = switch (carriers) {
+                case 0 -> "no rule has @code " + value + ", so whatever depends on it silently never matches";
+                case 1 -> "a rule that renames its code would silently break this; refer to it through the classification fact "
+                        + "its rules match (rules/README.md, \"Bands and classifications\")";
+                default -> carriers + " rules have @code " + value;
+            };
+            problems.add(new RuleProblem(file.path(), line, rule == null ? null : rule.getName(),
+                    "refers to the code \"" + value + "\" through a string, which neither the compiler nor the linter can check: " + why));
+        }
+    }
+
+    /** Each line with its comments blanked out; string literals are kept, so "//" in a string is not a comment. */
+    private static List<String> codeOnly(List<String> lines) {
+        List<String> code = new ArrayList<>(lines.size());
+        boolean inBlockComment = false;
+        for (String line : lines) {
+            StringBuilder kept = new StringBuilder();
+            boolean inString = false;
             for (int at = 0; at < line.length(); at++) {
+                char c = line.charAt(at);
                 if (inBlockComment) {
                     if (line.startsWith("*/", at)) {
                         inBlockComment = false;
                         at++;
+                    }
+                } else if (inString) {
+                    kept.append(c);
+                    if (c == '\\' && at + 1 < line.length()) {
+                        kept.append(line.charAt(++at));
+                    } else if (c == '"') {
+                        inString = false;
                     }
                 } else if (line.startsWith("/*", at)) {
                     inBlockComment = true;
@@ -97,17 +171,12 @@ final class RuleLinter {
                 } else if (line.startsWith("//", at)) {
                     break;
                 } else {
-                    code.append(line.charAt(at));
+                    inString = c == '"';
+                    kept.append(c);
                 }
             }
-            for (Forbidden forbidden : FORBIDDEN_CODE) {
-                Matcher match = forbidden.pattern().matcher(code);
-                if (match.find()) {
-                    RuleDescr rule = file.ruleAt(index + 1);
-                    problems.add(new RuleProblem(file.path(), index + 1, rule == null ? null : rule.getName(),
-                            "'" + match.group().trim() + "' " + forbidden.why()));
-                }
-            }
+            code.add(kept.toString());
         }
+        return code;
     }
 }

@@ -110,6 +110,74 @@ class RuleLintTest {
         assertTrue(problem.message().contains("already used by a.drl rule \"Email without MFA\""), problem.toString());
     }
 
+    private static final String EMAIL_RULE = """
+            rule "Email without MFA"
+                @code("MISSING_MFA_EMAIL")
+                @description("Declined: email does not require MFA.")
+            when
+                Controls( mfaEmail == false )
+            then
+                insertLogical( decline( drools, "email does not require MFA" ) );
+            end
+
+            """;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown code compared with code     | not Reason( code == "MISSING_MFA_EMAL" )                 | no rule has @code MISSING_MFA_EMAL
+            unknown code in a list of codes     | Reason( code in ( "MISSING_MFA_EMAL" ) )               | no rule has @code MISSING_MFA_EMAL
+            existing code compared with code    | not Reason( code == "MISSING_MFA_EMAIL" )                | classification fact
+            existing code through another field | not Reason( "MISSING_MFA_EMAIL".equals( code ) )         | classification fact
+            """)
+    void rejectsARuleThatRefersToACodeThroughAString(String what, String reference, String why) throws IOException {
+        write("common/coupled.drl", HEADER + "\n" + EMAIL_RULE + """
+                rule "Remote access without MFA"
+                    @code("MISSING_MFA_REMOTE_ACCESS")
+                    @description("Declined: remote access does not require MFA.")
+                when
+                    Controls( mfaRemoteAccess == false )
+                    %s
+                then
+                    insertLogical( decline( drools, "remote access does not require MFA" ) );
+                end
+                """.formatted(reference));
+        List<RuleProblem> problems = problems();
+        RuleProblem problem = problems.stream().filter(p -> p.message().contains("MISSING_MFA_EMAL") || p.message().contains("MISSING_MFA_EMAIL"))
+                .findFirst().orElseThrow(() -> new AssertionError(problems.toString()));
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("common/coupled.drl", problem.file());
+        assertEquals(20, problem.line(), problem.toString());
+        assertEquals("Remote access without MFA", problem.rule(), problem.toString());
+        assertTrue(problem.message().contains(why), problem.toString());
+        assertTrue(problem.toString().startsWith("common/coupled.drl:20 rule \"Remote access without MFA\""), problem.toString());
+    }
+
+    @Test
+    void rejectsACodeNamedInAStringInAConsequence() throws IOException {
+        write("common/coupled.drl", HEADER + "\n" + EMAIL_RULE.replace("\"email does not require MFA\"", "\"LOSS_HISTORY\""));
+        RuleProblem problem = onlyProblem();
+        assertEquals(12, problem.line(), problem.toString());
+        assertEquals("Email without MFA", problem.rule(), problem.toString());
+        assertTrue(problem.message().contains("no rule has @code LOSS_HISTORY"), problem.toString());
+    }
+
+    @Test
+    void acceptsCodesInAnnotationsCommentsAndPlainStrings() throws Exception {
+        write("ok.drl", HEADER + """
+                // not Reason( code == "MISSING_MFA_EMAIL" ) is how rules used to refer to one another
+                rule "Email without MFA"
+                    @code("MISSING_MFA_EMAIL")
+                    @description("Declined: email does not require MFA, unlike MISSING_MFA_REMOTE_ACCESS.")
+                when
+                    Controls( mfaEmail == false ) /* not Reason( code == "NO_SUCH_CODE" ) */
+                    Applicant( country == "US" )
+                then
+                    insertLogical( decline( drools, "email does not require MFA // in the US" ) );
+                end
+                """);
+        assertEquals(1, new RuleSetCompiler(1).compile(RuleSources.read(rules)).rules().size());
+    }
+
     @Test
     void ignoresForbiddenWordsInComments() throws Exception {
         write("ok.drl", HEADER + """
