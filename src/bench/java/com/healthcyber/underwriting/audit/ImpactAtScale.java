@@ -3,6 +3,7 @@ package com.healthcyber.underwriting.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.healthcyber.underwriting.application.Application;
+import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.config.DecisionStoreSelection;
 import com.healthcyber.underwriting.decision.ImpactAnalysis;
 import com.healthcyber.underwriting.decision.ImpactReport;
@@ -145,8 +146,9 @@ public final class ImpactAtScale {
             String body = application.toString();
             Application parsed = reader.read(body.getBytes(StandardCharsets.UTF_8));
             Verdict verdict = Verdict.of(rules.evaluate(parsed));
-            batch.add(new DecisionRecord(UUID.randomUUID().toString(), parsed.applicationId(), parsed.product(), verdict.outcome(),
-                    verdict.reasons(), rules.version(), "10.2.0", "bench", start.plusSeconds(i), 10, "bench", Optional.empty(), body));
+            Decision decision = new Decision(UUID.randomUUID().toString(), parsed.applicationId(), parsed.product(), verdict.outcome(),
+                    verdict.reasons(), rules.version(), start.plusSeconds(i));
+            batch.add(new DecisionRecord(decision, "10.2.0", "bench", 10, "bench", Optional.empty(), body));
             if (batch.size() == 500 || i == count - 1) {
                 try (Connection connection = dataSource.getConnection()) {
                     connection.setAutoCommit(false);

@@ -82,7 +82,7 @@ public class DecisionRepository {
                 break;
             }
             DecisionRecord last = page.get(page.size() - 1);
-            after = Optional.of(new DecisionSearch.Position(last.decidedAt(), last.decisionId()));
+            after = Optional.of(new DecisionSearch.Position(last.decision().decidedAt(), last.decisionId()));
         }
         return visited;
     }

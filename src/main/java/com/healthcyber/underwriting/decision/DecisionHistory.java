@@ -41,7 +41,7 @@ public class DecisionHistory {
         }
         List<DecisionRecord> items = found.subList(0, search.limit());
         DecisionRecord last = items.get(items.size() - 1);
-        return new Page(items, Optional.of(new DecisionSearch.Position(last.decidedAt(), last.decisionId())));
+        return new Page(items, Optional.of(new DecisionSearch.Position(last.decision().decidedAt(), last.decisionId())));
     }
 
     /** The stored request evaluated on the active ruleset, beside the stored answer; nothing is written. */

@@ -3,9 +3,10 @@ package com.healthcyber.underwriting.rest;
 import com.healthcyber.underwriting.application.Application;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
+import com.healthcyber.underwriting.audit.DecisionRecord;
 import com.healthcyber.underwriting.audit.DecisionSearch;
 import com.healthcyber.underwriting.decision.Decided;
-import com.healthcyber.underwriting.decision.Decision;
+import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.decision.DecisionHistory;
 import com.healthcyber.underwriting.decision.DecisionRequest;
 import com.healthcyber.underwriting.decision.DecisionService;
@@ -197,7 +198,7 @@ public class DecisionResource {
                 parameters.intInRange("limit", limit, 50, 1, MAX_PAGE_SIZE));
         parameters.throwIfInvalid();
         DecisionHistory.Page page = history.search(search);
-        return new DecisionPage(page.items().stream().map(Decision::of).toList(), page.next().map(DecisionPage::cursor).orElse(null));
+        return new DecisionPage(page.items().stream().map(DecisionRecord::decision).toList(), page.next().map(DecisionPage::cursor).orElse(null));
     }
 
     @POST

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.application.Reason;
@@ -95,8 +96,9 @@ class PostgresAppendTest {
     }
 
     private static DecisionRecord record(String id, List<Reason> reasons, Optional<String> key, String body) {
-        return new DecisionRecord(id, "APP-1001", Product.CYBER_HEALTHCARE, Outcome.REFER, reasons, "sha256:test", "10.2.0", "test",
-                Instant.parse("2026-11-30T10:00:00.123Z"), 17, "platform-a", key, body);
+        Decision decision = new Decision(id, "APP-1001", Product.CYBER_HEALTHCARE, Outcome.REFER, reasons, "sha256:test",
+                Instant.parse("2026-11-30T10:00:00.123Z"));
+        return new DecisionRecord(decision, "10.2.0", "test", 17, "platform-a", key, body);
     }
 
     private static List<String> idsWithCode(DecisionRepository repository, String code) {

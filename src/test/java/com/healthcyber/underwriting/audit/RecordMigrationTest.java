@@ -61,8 +61,8 @@ class RecordMigrationTest {
         Flyway.configure().dataSource(store).locations(DecisionStoreSelection.migrationLocations(kind)).load().migrate();
 
         DecisionRepository repository = new DecisionRepository(store, kind);
-        assertEquals(TWO_REASONS, repository.find("0196f0a0-0000-7000-8000-000000000001").orElseThrow().reasons());
-        assertEquals(List.of(), repository.find("0196f0a0-0000-7000-8000-000000000002").orElseThrow().reasons());
+        assertEquals(TWO_REASONS, repository.find("0196f0a0-0000-7000-8000-000000000001").orElseThrow().decision().reasons());
+        assertEquals(List.of(), repository.find("0196f0a0-0000-7000-8000-000000000002").orElseThrow().decision().reasons());
         assertEquals(List.of("0196f0a0-0000-7000-8000-000000000001"), idsWithCode(repository, "RECENT_BREACH"));
         assertEquals(List.of(), idsWithCode(repository, "TERRITORY"));
     }
