@@ -50,8 +50,8 @@ public final class ImpactAtScale {
         int count = Integer.parseInt(args[1]);
         Path candidateDir = Path.of(args[2]);
         DataSource dataSource = dataSource(store);
-        String kind = store.startsWith("jdbc:postgresql:") ? DecisionStoreSelection.POSTGRESQL : DecisionStoreSelection.EMBEDDED;
-        Flyway.configure().dataSource(dataSource).locations(DecisionStoreSelection.migrationLocations(kind)).load().migrate();
+        StoreKind kind = store.startsWith("jdbc:postgresql:") ? StoreKind.POSTGRESQL : StoreKind.EMBEDDED;
+        Flyway.configure().dataSource(dataSource).locations(kind.migrationLocations()).load().migrate();
 
         ApplicationReader reader = ApplicationReader.standalone();
         RuleSet active = new RuleSetCompiler(1).compile(RuleSources.read(Path.of("rules")));

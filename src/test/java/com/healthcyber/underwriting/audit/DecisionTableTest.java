@@ -37,7 +37,7 @@ class DecisionTableTest {
     void definesEveryColumnOfTheEmbeddedSchemaAndReadsARecordBackByName() throws Exception {
         JdbcDataSource store = new JdbcDataSource();
         store.setURL(DecisionStoreSelection.embeddedUrl(data));
-        migrate(store, DecisionStoreSelection.EMBEDDED);
+        migrate(store, StoreKind.EMBEDDED);
 
         assertEquals(schemaColumns(store), new TreeSet<>(DecisionTable.columnNames()));
         DecisionRecord keyed = record("0196f0a0-0000-7000-8000-000000000031", Optional.of("key-1"));
@@ -45,7 +45,7 @@ class DecisionTableTest {
         try (Connection connection = store.getConnection()) {
             assertEquals(2, DecisionTable.insertDecisions(connection, List.of(keyed, unkeyed)));
         }
-        DecisionRepository repository = new DecisionRepository(store, DecisionStoreSelection.EMBEDDED);
+        DecisionRepository repository = new DecisionRepository(store, StoreKind.EMBEDDED);
         assertEquals(keyed, repository.find(keyed.decisionId()).orElseThrow());
         assertEquals(unkeyed, repository.find(unkeyed.decisionId()).orElseThrow());
     }
@@ -56,13 +56,13 @@ class DecisionTableTest {
             PGSimpleDataSource store = new PGSimpleDataSource();
             store.setURL(url);
             store.setUser(LocalPostgres.USER);
-            migrate(store, DecisionStoreSelection.POSTGRESQL);
+            migrate(store, StoreKind.POSTGRESQL);
             assertEquals(schemaColumns(store), new TreeSet<>(DecisionTable.columnNames()));
         });
     }
 
-    private static void migrate(DataSource store, String kind) {
-        Flyway.configure().dataSource(store).locations(DecisionStoreSelection.migrationLocations(kind)).load().migrate();
+    private static void migrate(DataSource store, StoreKind kind) {
+        Flyway.configure().dataSource(store).locations(kind.migrationLocations()).load().migrate();
     }
 
     private static Set<String> schemaColumns(DataSource store) throws Exception {

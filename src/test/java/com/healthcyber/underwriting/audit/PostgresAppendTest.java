@@ -9,7 +9,6 @@ import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.application.Reason;
 import com.healthcyber.underwriting.application.ReasonOutcome;
-import com.healthcyber.underwriting.config.DecisionStoreSelection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -40,7 +39,7 @@ class PostgresAppendTest {
 
             assertEquals(Set.of(first.decisionId(), second.decisionId()), append(store, List.of(first, second)));
 
-            DecisionRepository repository = new DecisionRepository(store, DecisionStoreSelection.POSTGRESQL);
+            DecisionRepository repository = new DecisionRepository(store, StoreKind.POSTGRESQL);
             assertEquals(first, repository.find(first.decisionId()).orElseThrow());
             assertEquals(second, repository.find(second.decisionId()).orElseThrow());
             assertEquals(List.of(first.decisionId()), idsWithCode(repository, awkward.code()));
@@ -59,7 +58,7 @@ class PostgresAppendTest {
 
             assertEquals(Set.of(original.decisionId(), unkeyed.decisionId(), unkeyedToo.decisionId()),
                     append(store, List.of(original, retry, unkeyed, unkeyedToo)));
-            assertTrue(new DecisionRepository(store, DecisionStoreSelection.POSTGRESQL).find(retry.decisionId()).isEmpty());
+            assertTrue(new DecisionRepository(store, StoreKind.POSTGRESQL).find(retry.decisionId()).isEmpty());
         });
     }
 
@@ -83,7 +82,7 @@ class PostgresAppendTest {
             PGSimpleDataSource store = new PGSimpleDataSource();
             store.setURL(url);
             store.setUser(LocalPostgres.USER);
-            Flyway.configure().dataSource(store).locations(DecisionStoreSelection.migrationLocations(DecisionStoreSelection.POSTGRESQL))
+            Flyway.configure().dataSource(store).locations(StoreKind.POSTGRESQL.migrationLocations())
                     .load().migrate();
             use.accept(store);
         });
