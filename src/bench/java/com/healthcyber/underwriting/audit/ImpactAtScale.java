@@ -3,6 +3,7 @@ package com.healthcyber.underwriting.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.healthcyber.underwriting.application.Application;
+import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.config.DecisionStoreSelection;
 import com.healthcyber.underwriting.decision.ImpactAnalysis;
 import com.healthcyber.underwriting.decision.ImpactReport;
@@ -49,8 +50,8 @@ public final class ImpactAtScale {
         int count = Integer.parseInt(args[1]);
         Path candidateDir = Path.of(args[2]);
         DataSource dataSource = dataSource(store);
-        String kind = store.startsWith("jdbc:postgresql:") ? DecisionStoreSelection.POSTGRESQL : DecisionStoreSelection.EMBEDDED;
-        Flyway.configure().dataSource(dataSource).locations(DecisionStoreSelection.migrationLocations(kind)).load().migrate();
+        StoreKind kind = store.startsWith("jdbc:postgresql:") ? StoreKind.POSTGRESQL : StoreKind.EMBEDDED;
+        Flyway.configure().dataSource(dataSource).locations(kind.migrationLocations()).load().migrate();
 
         ApplicationReader reader = ApplicationReader.standalone();
         RuleSet active = new RuleSetCompiler(1).compile(RuleSources.read(Path.of("rules")));
@@ -145,8 +146,9 @@ public final class ImpactAtScale {
             String body = application.toString();
             Application parsed = reader.read(body.getBytes(StandardCharsets.UTF_8));
             Verdict verdict = Verdict.of(rules.evaluate(parsed));
-            batch.add(new DecisionRecord(UUID.randomUUID().toString(), parsed.applicationId(), parsed.product(), verdict.outcome(),
-                    verdict.reasons(), rules.version(), "10.2.0", "bench", start.plusSeconds(i), 10, "bench", Optional.empty(), body));
+            Decision decision = new Decision(UUID.randomUUID().toString(), parsed.applicationId(), parsed.product(), verdict.outcome(),
+                    verdict.reasons(), rules.version(), start.plusSeconds(i));
+            batch.add(new DecisionRecord(decision, "10.2.0", "bench", 10, "bench", Optional.empty(), body));
             if (batch.size() == 500 || i == count - 1) {
                 try (Connection connection = dataSource.getConnection()) {
                     connection.setAutoCommit(false);

@@ -16,26 +16,26 @@ import jakarta.inject.Singleton;
 @Singleton
 public class DecisionDataSource {
 
-    private final String kind;
+    private final StoreKind kind;
     private final javax.sql.DataSource dataSource;
 
     public DecisionDataSource(
-            @DataSource(DecisionStoreSelection.POSTGRESQL) InjectableInstance<AgroalDataSource> postgresql,
-            @DataSource(DecisionStoreSelection.EMBEDDED) InjectableInstance<AgroalDataSource> embedded,
+            @DataSource(StoreKind.POSTGRESQL_DATASOURCE) InjectableInstance<AgroalDataSource> postgresql,
+            @DataSource(StoreKind.EMBEDDED_DATASOURCE) InjectableInstance<AgroalDataSource> embedded,
             UnderwritingConfig config) {
         if (postgresql.getHandle().getBean().isActive()) {
-            this.kind = DecisionStoreSelection.POSTGRESQL;
+            this.kind = StoreKind.POSTGRESQL;
             this.dataSource = postgresql.get();
         } else {
-            this.kind = DecisionStoreSelection.EMBEDDED;
+            this.kind = StoreKind.EMBEDDED;
             this.dataSource = embedded.get();
             // H2 made its files (at the migration, before this) with the process umask: owner-only now.
             OwnerOnlyFiles.directory(config.data().dir());
         }
     }
 
-    /** {@code postgresql} or {@code embedded}: for health data, logs, and the writer's choice of statements. */
-    public String kind() {
+    /** For health data, metrics, and the writer's choice of statements. */
+    public StoreKind kind() {
         return kind;
     }
 

@@ -1,6 +1,5 @@
 package com.healthcyber.underwriting.audit;
 
-import com.healthcyber.underwriting.config.DecisionStoreSelection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -25,15 +24,15 @@ public class DecisionRepository {
     private final boolean postgresql;
     private final Runnable answered;
 
-    /** @param kind the database behind {@code dataSource}: {@link DecisionStoreSelection#POSTGRESQL} or {@link DecisionStoreSelection#EMBEDDED} */
-    public DecisionRepository(DataSource dataSource, String kind) {
+    /** @param kind the database behind {@code dataSource} */
+    public DecisionRepository(DataSource dataSource, StoreKind kind) {
         this(dataSource, kind, () -> {});
     }
 
     /** @param answered told after every successful read, so that an outage's end is logged even while nothing is decided */
-    public DecisionRepository(DataSource dataSource, String kind, Runnable answered) {
+    public DecisionRepository(DataSource dataSource, StoreKind kind, Runnable answered) {
         this.dataSource = dataSource;
-        this.postgresql = kind.equals(DecisionStoreSelection.POSTGRESQL);
+        this.postgresql = kind == StoreKind.POSTGRESQL;
         this.answered = answered;
     }
 
@@ -82,7 +81,7 @@ public class DecisionRepository {
                 break;
             }
             DecisionRecord last = page.get(page.size() - 1);
-            after = Optional.of(new DecisionSearch.Position(last.decidedAt(), last.decisionId()));
+            after = Optional.of(new DecisionSearch.Position(last.decision().decidedAt(), last.decisionId()));
         }
         return visited;
     }

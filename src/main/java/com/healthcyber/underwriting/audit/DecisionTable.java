@@ -3,6 +3,7 @@ package com.healthcyber.underwriting.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.application.Reason;
@@ -11,15 +12,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
 
 /**
  * The SQL of the decision record (schema: db/migration, then db/&lt;store&gt;). Written once for
@@ -29,11 +34,94 @@ import java.util.function.Function;
  */
 final class DecisionTable {
 
-    static final String COLUMNS = "d.decision_id, d.application_id, d.product, d.outcome, d.ruleset_version, d.drools_version,"
-            + " d.service_version, d.decided_at, d.engine_micros, d.requested_by, d.idempotency_key, d.request_body, d.reasons";
+    /**
+     * One column of the table: its name, how a record's value is bound in the embedded insert,
+     * and how a batch's values travel in the PostgreSQL append (a plain Java array, the
+     * {@code unnest} parameter's type, and the cast that turns an element back into the column's
+     * type). Every statement below is built from {@link #TABLE}, in its order.
+     *
+     * @param selected read back into a record ({@link #COLUMNS}); {@code reason_codes} is kept for search only
+     */
+    private record Column(String name, String arrayType, String fromArray, boolean selected, Binder bind, Batch batch) {}
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement insert, int index, DecisionRecord record) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Batch {
+        Object values(List<DecisionRecord> records);
+    }
+
+    private static Column text(String name, Function<DecisionRecord, String> value) {
+        return new Column(name, "text[]", "d." + name, true, (insert, index, record) -> {
+            String text = value.apply(record);
+            if (text == null) {
+                insert.setNull(index, Types.VARCHAR);
+            } else {
+                insert.setString(index, text);
+            }
+        }, records -> column(records, value));
+    }
+
+    /** Travels to PostgreSQL as ISO-8601 text in UTC, cast back to a timestamp there. */
+    private static Column timestamp(String name, Function<DecisionRecord, Instant> value) {
+        return new Column(name, "text[]", "d." + name + "::timestamptz", true,
+                (insert, index, record) -> insert.setObject(index, OffsetDateTime.ofInstant(value.apply(record), ZoneOffset.UTC)),
+                records -> column(records, record -> value.apply(record).toString()));
+    }
+
+    private static Column bigint(String name, ToLongFunction<DecisionRecord> value) {
+        return new Column(name, "bigint[]", "d." + name, true,
+                (insert, index, record) -> insert.setLong(index, value.applyAsLong(record)),
+                records -> records.stream().mapToLong(value).toArray());
+    }
+
+    /** A text array per row: to PostgreSQL as one array literal per row ({@link #arrayLiteral}). */
+    private static Column textArray(String name, Function<DecisionRecord, List<String>> value) {
+        return new Column(name, "text[]", "d." + name + "::text[]", false,
+                (insert, index, record) -> insert.setArray(index,
+                        insert.getConnection().createArrayOf("VARCHAR", value.apply(record).toArray(String[]::new))),
+                records -> column(records, record -> arrayLiteral(value.apply(record))));
+    }
+
+    private static final Column DECISION_ID = text("decision_id", DecisionRecord::decisionId);
+    private static final Column APPLICATION_ID = text("application_id", record -> record.decision().applicationId());
+    private static final Column PRODUCT = text("product", record -> record.decision().product().name());
+    private static final Column OUTCOME = text("outcome", record -> record.decision().outcome().name());
+    private static final Column RULESET_VERSION = text("ruleset_version", record -> record.decision().rulesetVersion());
+    private static final Column DROOLS_VERSION = text("drools_version", DecisionRecord::droolsVersion);
+    private static final Column SERVICE_VERSION = text("service_version", DecisionRecord::serviceVersion);
+    private static final Column DECIDED_AT = timestamp("decided_at", record -> record.decision().decidedAt());
+    private static final Column ENGINE_MICROS = bigint("engine_micros", DecisionRecord::engineMicros);
+    private static final Column REQUESTED_BY = text("requested_by", DecisionRecord::requestedBy);
+    private static final Column IDEMPOTENCY_KEY = text("idempotency_key", record -> record.idempotencyKey().orElse(null));
+    private static final Column REQUEST_BODY = text("request_body", DecisionRecord::requestBody);
+    private static final Column REASONS = text("reasons", DecisionTable::reasonsJson);
+    private static final Column REASON_CODES = textArray("reason_codes", DecisionRecord::codes);
+
+    /** The decision table, in column order: a field added to a decision is one entry here (and a migration). */
+    private static final List<Column> TABLE = List.of(DECISION_ID, APPLICATION_ID, PRODUCT, OUTCOME, RULESET_VERSION,
+            DROOLS_VERSION, SERVICE_VERSION, DECIDED_AT, ENGINE_MICROS, REQUESTED_BY, IDEMPOTENCY_KEY, REQUEST_BODY, REASONS,
+            REASON_CODES);
+
+    /** What a query selects to read records ({@link #read}), from the table aliased {@code d}. */
+    static final String COLUMNS = TABLE.stream().filter(Column::selected).map(column -> "d." + column.name())
+            .collect(Collectors.joining(", "));
+
+    /** The table's columns, in {@link #TABLE}'s order: what the schema must hold, no more and no less. */
+    static List<String> columnNames() {
+        return TABLE.stream().map(Column::name).toList();
+    }
+
+    private static final String COLUMN_NAMES = TABLE.stream().map(Column::name).collect(Collectors.joining(", "));
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {};
+    private static final TypeReference<List<Reason>> REASON_LIST = new TypeReference<>() {};
+
+    /** One row's placeholders, {@code (?, ?, ...)}. */
+    private static final String ROW = TABLE.stream().map(column -> "?").collect(Collectors.joining(", ", "(", ")"));
 
     /**
      * One statement for many decisions: per-statement work dominates the database's cost of a
@@ -42,10 +130,7 @@ final class DecisionTable {
      * and then reads the original.
      */
     private static String insertDecisionsSql(int rows) {
-        return "INSERT INTO decision (decision_id, application_id, product, outcome, ruleset_version,"
-                + " drools_version, service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body,"
-                + " reasons, reason_codes) VALUES "
-                + String.join(", ", java.util.Collections.nCopies(rows, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
+        return "INSERT INTO decision (" + COLUMN_NAMES + ") VALUES " + String.join(", ", Collections.nCopies(rows, ROW))
                 + " ON CONFLICT DO NOTHING";
     }
 
@@ -62,36 +147,14 @@ final class DecisionTable {
             try (PreparedStatement insert = connection.prepareStatement(insertDecisionsSql(chunk.size()))) {
                 int parameter = 1;
                 for (DecisionRecord record : chunk) {
-                    parameter = bindDecision(insert, parameter, record);
+                    for (Column column : TABLE) {
+                        column.bind().bind(insert, parameter++, record);
+                    }
                 }
                 inserted += insert.executeUpdate();
             }
         }
         return inserted;
-    }
-
-    /** Binds {@code record} as the row starting at parameter {@code first}; returns the next free parameter. */
-    private static int bindDecision(PreparedStatement insert, int first, DecisionRecord record) throws SQLException {
-        int index = first;
-        insert.setString(index++, record.decisionId());
-        insert.setString(index++, record.applicationId());
-        insert.setString(index++, record.product().name());
-        insert.setString(index++, record.outcome().name());
-        insert.setString(index++, record.rulesetVersion());
-        insert.setString(index++, record.droolsVersion());
-        insert.setString(index++, record.serviceVersion());
-        insert.setObject(index++, OffsetDateTime.ofInstant(record.decidedAt(), ZoneOffset.UTC));
-        insert.setLong(index++, record.engineMicros());
-        insert.setString(index++, record.requestedBy());
-        if (record.idempotencyKey().isPresent()) {
-            insert.setString(index++, record.idempotencyKey().get());
-        } else {
-            insert.setNull(index++, Types.VARCHAR);
-        }
-        insert.setString(index++, record.requestBody());
-        insert.setString(index++, reasonsJson(record));
-        insert.setArray(index++, insert.getConnection().createArrayOf("VARCHAR", record.codes().toArray(String[]::new)));
-        return index;
     }
 
     /**
@@ -102,37 +165,22 @@ final class DecisionTable {
      * Returns the ids stored: a retry racing its original under the same
      * idempotency key is skipped, and only that key is checked before the insert (a decision
      * without a key has nothing to check; a repeated decision id is an error, not a retry).
+     * Each column is one array parameter ({@link Column#batch}), so the text is the same for
+     * every batch size.
      */
-    private static final String APPEND_ALL_POSTGRESQL = """
-            INSERT INTO decision (decision_id, application_id, product, outcome, ruleset_version, drools_version,
-                    service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body, reasons, reason_codes)
-            SELECT d.decision_id, d.application_id, d.product, d.outcome, d.ruleset_version, d.drools_version,
-                    d.service_version, d.decided_at::timestamptz, d.engine_micros, d.requested_by, d.idempotency_key, d.request_body,
-                    d.reasons, d.reason_codes::text[]
-            FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                AS d(decision_id, application_id, product, outcome, ruleset_version, drools_version,
-                    service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body, reasons, reason_codes)
-            ON CONFLICT (requested_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-            RETURNING decision_id""";
+    private static final String APPEND_ALL_POSTGRESQL = "INSERT INTO decision (" + COLUMN_NAMES + ")"
+            + " SELECT " + TABLE.stream().map(Column::fromArray).collect(Collectors.joining(", "))
+            + " FROM unnest(" + TABLE.stream().map(column -> "?::" + column.arrayType()).collect(Collectors.joining(", ")) + ")"
+            + " AS d(" + COLUMN_NAMES + ")"
+            + " ON CONFLICT (requested_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING"
+            + " RETURNING decision_id";
 
     static Set<String> appendAllPostgresql(Connection connection, List<DecisionRecord> records) throws SQLException {
         try (PreparedStatement append = connection.prepareStatement(APPEND_ALL_POSTGRESQL)) {
             int parameter = 1;
-            append.setObject(parameter++, column(records, DecisionRecord::decisionId));
-            append.setObject(parameter++, column(records, DecisionRecord::applicationId));
-            append.setObject(parameter++, column(records, record -> record.product().name()));
-            append.setObject(parameter++, column(records, record -> record.outcome().name()));
-            append.setObject(parameter++, column(records, DecisionRecord::rulesetVersion));
-            append.setObject(parameter++, column(records, DecisionRecord::droolsVersion));
-            append.setObject(parameter++, column(records, DecisionRecord::serviceVersion));
-            append.setObject(parameter++, column(records, record -> record.decidedAt().toString())); // ISO-8601, UTC
-            append.setObject(parameter++, records.stream().mapToLong(DecisionRecord::engineMicros).toArray());
-            append.setObject(parameter++, column(records, DecisionRecord::requestedBy));
-            append.setObject(parameter++, column(records, record -> record.idempotencyKey().orElse(null)));
-            append.setObject(parameter++, column(records, DecisionRecord::requestBody));
-            append.setObject(parameter++, column(records, DecisionTable::reasonsJson));
-            append.setObject(parameter, column(records, record -> arrayLiteral(record.codes())));
+            for (Column column : TABLE) {
+                append.setObject(parameter++, column.batch().values(records));
+            }
             Set<String> stored = new HashSet<>();
             try (ResultSet result = append.executeQuery()) {
                 while (result.next()) {
@@ -146,7 +194,7 @@ final class DecisionTable {
     /** The reasons as kept: a JSON array of {code, outcome, rule, message}, in reporting order. */
     private static String reasonsJson(DecisionRecord record) {
         try {
-            return JSON.writeValueAsString(record.reasons());
+            return JSON.writeValueAsString(record.decision().reasons());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("reasons of decision " + record.decisionId() + " cannot be written as JSON", e);
         }
@@ -217,7 +265,7 @@ final class DecisionTable {
     /** {@code sql} with its {@code %s} replaced by one placeholder per id, the ids bound in order. */
     private static PreparedStatement prepareForIds(Connection connection, String sql, Collection<String> decisionIds) throws SQLException {
         PreparedStatement select = connection.prepareStatement(
-                String.format(sql, String.join(", ", java.util.Collections.nCopies(decisionIds.size(), "?"))));
+                String.format(sql, String.join(", ", Collections.nCopies(decisionIds.size(), "?"))));
         int index = 1;
         for (String id : decisionIds) {
             select.setString(index++, id);
@@ -236,17 +284,21 @@ final class DecisionTable {
         return records;
     }
 
-    /** One row of {@link #COLUMNS}. */
+    /** One row of {@link #COLUMNS}, read by column name. */
     private static DecisionRecord decision(ResultSet result) throws SQLException {
-        return new DecisionRecord(result.getString(1), result.getString(2), Product.valueOf(result.getString(3)),
-                Outcome.valueOf(result.getString(4)), reasons(result.getString(1), result.getString(13)), result.getString(5),
-                result.getString(6), result.getString(7), result.getObject(8, OffsetDateTime.class).toInstant(), result.getLong(9),
-                result.getString(10), Optional.ofNullable(result.getString(11)), result.getString(12));
+        String decisionId = result.getString(DECISION_ID.name());
+        Decision decision = new Decision(decisionId, result.getString(APPLICATION_ID.name()),
+                Product.valueOf(result.getString(PRODUCT.name())), Outcome.valueOf(result.getString(OUTCOME.name())),
+                reasons(decisionId, result.getString(REASONS.name())), result.getString(RULESET_VERSION.name()),
+                result.getObject(DECIDED_AT.name(), OffsetDateTime.class).toInstant());
+        return new DecisionRecord(decision, result.getString(DROOLS_VERSION.name()), result.getString(SERVICE_VERSION.name()),
+                result.getLong(ENGINE_MICROS.name()), result.getString(REQUESTED_BY.name()),
+                Optional.ofNullable(result.getString(IDEMPOTENCY_KEY.name())), result.getString(REQUEST_BODY.name()));
     }
 
     private static List<Reason> reasons(String decisionId, String json) throws SQLException {
         try {
-            return List.copyOf(JSON.readValue(json, REASONS));
+            return List.copyOf(JSON.readValue(json, REASON_LIST));
         } catch (JsonProcessingException e) {
             throw new SQLException("the reasons of decision " + decisionId + " on record are not readable", e);
         }

@@ -1,6 +1,5 @@
 package com.healthcyber.underwriting.audit;
 
-import com.healthcyber.underwriting.config.DecisionStoreSelection;
 import com.healthcyber.underwriting.config.UnderwritingConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -89,16 +88,16 @@ public class DecisionWriter {
     public DecisionWriter(DecisionDataSource store, UnderwritingConfig config, MeterRegistry registry, StoreOutageLog outage) {
         this.outage = outage;
         this.dataSource = store.get();
-        this.postgresql = store.kind().equals(DecisionStoreSelection.POSTGRESQL);
+        this.postgresql = store.kind() == StoreKind.POSTGRESQL;
         this.writeTimeout = config.store().writeTimeout();
         this.maxBatch = config.store().maxBatch();
         this.queue = new LinkedBlockingQueue<>(config.store().queueCapacity());
         this.commitTime = Timer.builder("underwriting.store.commit").description("Time to commit one batch of decision records")
-                .tag("store", store.kind()).publishPercentileHistogram().register(registry);
+                .tag("store", store.kind().id()).publishPercentileHistogram().register(registry);
         this.batchSize = DistributionSummary.builder("underwriting.store.batch").description("Decision records per commit")
-                .tag("store", store.kind()).register(registry);
+                .tag("store", store.kind().id()).register(registry);
         this.failures = Counter.builder("underwriting.store.failures")
-                .description("Decision records the store could not take (each answered 503)").tag("store", store.kind())
+                .description("Decision records the store could not take (each answered 503)").tag("store", store.kind().id())
                 .register(registry);
         this.writer = new Thread(this::writeUntilStopped, "decision-writer");
         this.writer.setDaemon(true);

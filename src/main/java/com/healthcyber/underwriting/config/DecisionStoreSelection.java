@@ -1,5 +1,6 @@
 package com.healthcyber.underwriting.config;
 
+import com.healthcyber.underwriting.audit.StoreKind;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -17,15 +18,13 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public class DecisionStoreSelection implements ConfigSourceFactory {
 
-    public static final String EMBEDDED = "embedded";
-    public static final String POSTGRESQL = "postgresql";
-
     /** Below application.properties (250), so an explicit datasource setting overrides this choice. */
     private static final int ORDINAL = 200;
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        boolean postgresql = isSet(context.getValue("underwriting.store.url"));
+        ConfigValue url = context.getValue("underwriting.store.url");
+        boolean postgresql = StoreKind.forStoreUrl(url == null ? null : url.getValue()) == StoreKind.POSTGRESQL;
         ConfigValue dataDir = context.getValue("underwriting.data.dir");
         Path directory = Path.of(isSet(dataDir) ? dataDir.getValue() : "data");
         if (!postgresql) {
@@ -34,18 +33,10 @@ public class DecisionStoreSelection implements ConfigSourceFactory {
             OwnerOnlyFiles.directory(directory);
         }
         return List.of(new PropertiesConfigSource(Map.of(
-                "quarkus.datasource." + POSTGRESQL + ".active", String.valueOf(postgresql),
-                "quarkus.datasource." + EMBEDDED + ".active", String.valueOf(!postgresql),
-                "quarkus.datasource." + EMBEDDED + ".jdbc.url", embeddedUrl(directory)),
+                "quarkus.datasource." + StoreKind.POSTGRESQL.id() + ".active", String.valueOf(postgresql),
+                "quarkus.datasource." + StoreKind.EMBEDDED.id() + ".active", String.valueOf(!postgresql),
+                "quarkus.datasource." + StoreKind.EMBEDDED.id() + ".jdbc.url", embeddedUrl(directory)),
                 "underwriting-store-selection", ORDINAL));
-    }
-
-    /**
-     * Flyway locations of a store's schema: the portable scripts, then the store's own
-     * (application.properties gives the service's datasources the same; tools and tests use this).
-     */
-    public static String[] migrationLocations(String store) {
-        return new String[] {"classpath:db/migration", "classpath:db/" + store};
     }
 
     /**

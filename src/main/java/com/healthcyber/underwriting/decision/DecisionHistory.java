@@ -1,6 +1,7 @@
 package com.healthcyber.underwriting.decision;
 
 import com.healthcyber.underwriting.application.Application;
+import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.audit.DecisionRecord;
 import com.healthcyber.underwriting.audit.DecisionRepository;
 import com.healthcyber.underwriting.audit.DecisionSearch;
@@ -30,17 +31,17 @@ public class DecisionHistory {
         return records.find(decisionId);
     }
 
-    /** One page of a search, and where the next one starts if there is one. */
-    public record Page(List<DecisionRecord> items, Optional<DecisionSearch.Position> next) {}
+    /** One page of a search: the decisions as they were given, and where the next page starts if there is one. */
+    public record Page(List<Decision> items, Optional<DecisionSearch.Position> next) {}
 
     public Page search(DecisionSearch search) {
         // One more than the page holds tells whether another page follows.
-        List<DecisionRecord> found = records.search(search.withLimit(search.limit() + 1));
+        List<Decision> found = records.search(search.withLimit(search.limit() + 1)).stream().map(DecisionRecord::decision).toList();
         if (found.size() <= search.limit()) {
             return new Page(found, Optional.empty());
         }
-        List<DecisionRecord> items = found.subList(0, search.limit());
-        DecisionRecord last = items.get(items.size() - 1);
+        List<Decision> items = found.subList(0, search.limit());
+        Decision last = items.get(items.size() - 1);
         return new Page(items, Optional.of(new DecisionSearch.Position(last.decidedAt(), last.decisionId())));
     }
 

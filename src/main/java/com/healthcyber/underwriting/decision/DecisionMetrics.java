@@ -1,5 +1,6 @@
 package com.healthcyber.underwriting.decision;
 
+import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.application.Reason;

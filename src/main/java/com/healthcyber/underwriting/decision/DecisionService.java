@@ -1,5 +1,6 @@
 package com.healthcyber.underwriting.decision;
 
+import com.healthcyber.underwriting.application.Decision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthcyber.underwriting.application.Application;
@@ -85,10 +86,8 @@ public class DecisionService {
                 verdict.reasons(),
                 evaluation.rulesetVersion(),
                 decidedAt);
-        DecisionRecord record = new DecisionRecord(decision.decisionId(), decision.applicationId(), decision.product(),
-                decision.outcome(), decision.reasons(), decision.rulesetVersion(), droolsVersion, serviceVersion,
-                decision.decidedAt(), evaluation.engineNanos() / 1_000, request.requestedBy(), request.idempotencyKey(),
-                body);
+        DecisionRecord record = new DecisionRecord(decision, droolsVersion, serviceVersion, evaluation.engineNanos() / 1_000,
+                request.requestedBy(), request.idempotencyKey(), body);
         return writer.append(record).thenApplyAsync(onFile -> {
             if (!onFile.decisionId().equals(record.decisionId())) {
                 // An earlier request holds this idempotency key: this evaluation is discarded, the original answers.
@@ -105,7 +104,7 @@ public class DecisionService {
         if (!sameJson(original.requestBody(), body)) {
             throw new IdempotencyConflictException(original.decisionId());
         }
-        return new Decided(Decision.of(original), true);
+        return new Decided(original.decision(), true);
     }
 
     /** Same JSON, not same bytes: a retry may re-serialize the body with other spacing or key order. */

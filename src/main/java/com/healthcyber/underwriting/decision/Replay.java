@@ -1,5 +1,6 @@
 package com.healthcyber.underwriting.decision;
 
+import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Reason;
 import com.healthcyber.underwriting.audit.DecisionRecord;
@@ -27,11 +28,12 @@ public record Replay(
     public record Result(Outcome outcome, List<Reason> reasons, String rulesetVersion) {}
 
     static Replay of(DecisionRecord record, Verdict now, String rulesetVersion) {
-        Result stored = new Result(record.outcome(), record.reasons(), record.rulesetVersion());
+        Decision given = record.decision();
+        Result stored = new Result(given.outcome(), given.reasons(), given.rulesetVersion());
         Result replayed = new Result(now.outcome(), now.reasons(), rulesetVersion);
         Set<String> before = new TreeSet<>(record.codes());
         Set<String> after = new TreeSet<>(now.codes());
-        return new Replay(record.decisionId(), record.decidedAt(), stored, replayed, stored.outcome() != replayed.outcome(),
+        return new Replay(given.decisionId(), given.decidedAt(), stored, replayed, stored.outcome() != replayed.outcome(),
                 after.stream().filter(code -> !before.contains(code)).toList(),
                 before.stream().filter(code -> !after.contains(code)).toList());
     }

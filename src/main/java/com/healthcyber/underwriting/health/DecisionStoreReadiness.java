@@ -22,7 +22,7 @@ public class DecisionStoreReadiness implements HealthCheck {
 
     public DecisionStoreReadiness(DecisionRepository records, DecisionDataSource store) {
         this.records = records;
-        this.kind = store.kind();
+        this.kind = store.kind().id();
     }
 
     @Override

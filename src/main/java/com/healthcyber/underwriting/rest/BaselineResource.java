@@ -3,7 +3,7 @@ package com.healthcyber.underwriting.rest;
 import com.healthcyber.underwriting.application.Application;
 import com.healthcyber.underwriting.application.Reason;
 import com.healthcyber.underwriting.application.ReasonOutcome;
-import com.healthcyber.underwriting.decision.Decision;
+import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.security.Roles;

@@ -1,7 +1,7 @@
 package com.healthcyber.underwriting.rest;
 
 import com.healthcyber.underwriting.audit.DecisionSearch;
-import com.healthcyber.underwriting.decision.Decision;
+import com.healthcyber.underwriting.application.Decision;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

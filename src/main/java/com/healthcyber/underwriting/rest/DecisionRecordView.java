@@ -2,13 +2,9 @@ package com.healthcyber.underwriting.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import com.healthcyber.underwriting.application.Application;
-import com.healthcyber.underwriting.application.Outcome;
-import com.healthcyber.underwriting.application.Product;
-import com.healthcyber.underwriting.application.Reason;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.audit.DecisionRecord;
-import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -17,13 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DecisionRecordView(
-        String decisionId,
-        String applicationId,
-        Product product,
-        Outcome outcome,
-        List<Reason> reasons,
-        String rulesetVersion,
-        Instant decidedAt,
+        @JsonUnwrapped Decision decision,
         String droolsVersion,
         String serviceVersion,
         @Schema(description = "Time the rules took, in microseconds") long engineMicros,
@@ -33,8 +23,7 @@ public record DecisionRecordView(
         @JsonRawValue String request) {
 
     static DecisionRecordView of(DecisionRecord record) {
-        return new DecisionRecordView(record.decisionId(), record.applicationId(), record.product(), record.outcome(),
-                record.reasons(), record.rulesetVersion(), record.decidedAt(), record.droolsVersion(), record.serviceVersion(),
-                record.engineMicros(), record.requestedBy(), record.idempotencyKey().orElse(null), record.requestBody());
+        return new DecisionRecordView(record.decision(), record.droolsVersion(), record.serviceVersion(), record.engineMicros(),
+                record.requestedBy(), record.idempotencyKey().orElse(null), record.requestBody());
     }
 }

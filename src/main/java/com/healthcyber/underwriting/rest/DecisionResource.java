@@ -5,13 +5,12 @@ import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.audit.DecisionSearch;
 import com.healthcyber.underwriting.decision.Decided;
-import com.healthcyber.underwriting.decision.Decision;
+import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.decision.DecisionHistory;
 import com.healthcyber.underwriting.decision.DecisionRequest;
 import com.healthcyber.underwriting.decision.DecisionService;
 import com.healthcyber.underwriting.decision.Replay;
 import com.healthcyber.underwriting.security.Roles;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +30,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -108,13 +106,10 @@ public class DecisionResource {
                 throw ProblemOnlyClients.notAcceptable();
             });
         }
-        // Runs on the event loop (a large body on a worker: IntakeThreads): reading and deciding are
-        // CPU work, and the wait for the record's commit holds no thread — so many requests can
-        // share one commit without a thread each. Once committed, the answer is built back on this
-        // request's event loop.
+        // Reading and deciding are CPU work on the event loop (a large body on a worker), and the
+        // wait for the record's commit holds no thread: IntakeThreads says where each part runs.
         DecisionRequest request = new DecisionRequest(body, caller.getUserPrincipal().getName(), key);
-        Executor answerOn = onThisRequestsContext();
-        return intake.run(length, () -> decisions.decide(request, answerOn))
+        return intake.run(length, answerOn -> decisions.decide(request, answerOn))
                 .thenApply(decided -> {
                     Response.ResponseBuilder response = Response.ok(decided.decision(), MediaType.APPLICATION_JSON_TYPE);
                     if (decided.repeated()) {
@@ -139,11 +134,6 @@ public class DecisionResource {
         if (type == null || !type.getType().equalsIgnoreCase("application") || !type.getSubtype().equalsIgnoreCase("json")) {
             throw new NotSupportedException("The body must be sent as Content-Type: application/json.");
         }
-    }
-
-    private static Executor onThisRequestsContext() {
-        io.vertx.core.Context context = Vertx.currentContext(); // not JAX-RS's @Context
-        return context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
     }
 
     @GET
@@ -197,7 +187,7 @@ public class DecisionResource {
                 parameters.intInRange("limit", limit, 50, 1, MAX_PAGE_SIZE));
         parameters.throwIfInvalid();
         DecisionHistory.Page page = history.search(search);
-        return new DecisionPage(page.items().stream().map(Decision::of).toList(), page.next().map(DecisionPage::cursor).orElse(null));
+        return new DecisionPage(page.items(), page.next().map(DecisionPage::cursor).orElse(null));
     }
 
     @POST

@@ -3,6 +3,7 @@ package com.healthcyber.underwriting.rest;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,13 @@ public class OpenApiContract implements OASFilter {
             "RuleSetView", Set.of("lastReload"),
             "ReloadAttempt", Set.of("activeVersion", "candidateVersion", "problems", "failedScenarios", "changes"));
 
+    /**
+     * Answers that embed another answer's fields ({@code @JsonUnwrapped}), by the embedded one:
+     * the scanner lists those fields in an order of its own, Jackson writes them first and in the
+     * embedded record's order, and so does the document.
+     */
+    static final Map<String, String> UNWRAPPED = Map.of("DecisionRecordView", "Decision");
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
@@ -64,6 +72,11 @@ public class OpenApiContract implements OASFilter {
                 schema.setAdditionalPropertiesBoolean(Boolean.FALSE);
             }
         }
+        UNWRAPPED.forEach((name, embedded) -> {
+            if (schemas.containsKey(name) && schemas.containsKey(embedded)) {
+                embeddedFirst(schemas.get(name), schemas.get(embedded));
+            }
+        });
         if (schemas.containsKey("Application")) {
             productRequirements(schemas.get("Application"));
         }
@@ -78,6 +91,13 @@ public class OpenApiContract implements OASFilter {
         }
         openAPI.setServers(List.of(OASFactory.createServer().url("/")
                 .description("The origin this document is served from")));
+    }
+
+    private static void embeddedFirst(Schema schema, Schema embedded) {
+        Map<String, Schema> ordered = new LinkedHashMap<>();
+        embedded.getProperties().keySet().forEach(property -> ordered.put(property, schema.getProperties().get(property)));
+        schema.getProperties().forEach(ordered::putIfAbsent);
+        schema.setProperties(ordered);
     }
 
     /**

@@ -3,6 +3,7 @@ package com.healthcyber.underwriting.tools;
 import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.audit.DecisionRepository;
 import com.healthcyber.underwriting.audit.ReplaySelection;
+import com.healthcyber.underwriting.audit.StoreKind;
 import com.healthcyber.underwriting.config.DecisionStoreSelection;
 import com.healthcyber.underwriting.decision.ImpactAnalysis;
 import com.healthcyber.underwriting.decision.ImpactReport;
@@ -91,13 +92,12 @@ public final class ImpactCommand {
     }
 
     /** PostgreSQL when UNDERWRITING_STORE_URL is set, as in the service; the embedded store otherwise. */
-    static String storeKind(Map<String, String> environment) {
-        String url = environment.get("UNDERWRITING_STORE_URL");
-        return url != null && !url.isBlank() ? DecisionStoreSelection.POSTGRESQL : DecisionStoreSelection.EMBEDDED;
+    static StoreKind storeKind(Map<String, String> environment) {
+        return StoreKind.forStoreUrl(environment.get("UNDERWRITING_STORE_URL"));
     }
 
     static DataSource store(Map<String, String> environment) {
-        if (storeKind(environment).equals(DecisionStoreSelection.POSTGRESQL)) {
+        if (storeKind(environment) == StoreKind.POSTGRESQL) {
             PGSimpleDataSource postgresql = new PGSimpleDataSource();
             postgresql.setURL(environment.get("UNDERWRITING_STORE_URL"));
             postgresql.setUser(environment.getOrDefault("UNDERWRITING_STORE_USERNAME", ""));

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.application.Reason;
 import com.healthcyber.underwriting.application.ReasonOutcome;
-import com.healthcyber.underwriting.config.DecisionStoreSelection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -39,7 +39,7 @@ class PostgresAppendTest {
 
             assertEquals(Set.of(first.decisionId(), second.decisionId()), append(store, List.of(first, second)));
 
-            DecisionRepository repository = new DecisionRepository(store, DecisionStoreSelection.POSTGRESQL);
+            DecisionRepository repository = new DecisionRepository(store, StoreKind.POSTGRESQL);
             assertEquals(first, repository.find(first.decisionId()).orElseThrow());
             assertEquals(second, repository.find(second.decisionId()).orElseThrow());
             assertEquals(List.of(first.decisionId()), idsWithCode(repository, awkward.code()));
@@ -58,7 +58,7 @@ class PostgresAppendTest {
 
             assertEquals(Set.of(original.decisionId(), unkeyed.decisionId(), unkeyedToo.decisionId()),
                     append(store, List.of(original, retry, unkeyed, unkeyedToo)));
-            assertTrue(new DecisionRepository(store, DecisionStoreSelection.POSTGRESQL).find(retry.decisionId()).isEmpty());
+            assertTrue(new DecisionRepository(store, StoreKind.POSTGRESQL).find(retry.decisionId()).isEmpty());
         });
     }
 
@@ -82,7 +82,7 @@ class PostgresAppendTest {
             PGSimpleDataSource store = new PGSimpleDataSource();
             store.setURL(url);
             store.setUser(LocalPostgres.USER);
-            Flyway.configure().dataSource(store).locations(DecisionStoreSelection.migrationLocations(DecisionStoreSelection.POSTGRESQL))
+            Flyway.configure().dataSource(store).locations(StoreKind.POSTGRESQL.migrationLocations())
                     .load().migrate();
             use.accept(store);
         });
@@ -95,8 +95,9 @@ class PostgresAppendTest {
     }
 
     private static DecisionRecord record(String id, List<Reason> reasons, Optional<String> key, String body) {
-        return new DecisionRecord(id, "APP-1001", Product.CYBER_HEALTHCARE, Outcome.REFER, reasons, "sha256:test", "10.2.0", "test",
-                Instant.parse("2026-11-30T10:00:00.123Z"), 17, "platform-a", key, body);
+        Decision decision = new Decision(id, "APP-1001", Product.CYBER_HEALTHCARE, Outcome.REFER, reasons, "sha256:test",
+                Instant.parse("2026-11-30T10:00:00.123Z"));
+        return new DecisionRecord(decision, "10.2.0", "test", 17, "platform-a", key, body);
     }
 
     private static List<String> idsWithCode(DecisionRepository repository, String code) {

@@ -39,7 +39,7 @@ class RecordMigrationTest {
     void keepsEveryReasonOfDecisionsRecordedBeforeOnTheEmbeddedStore() throws Exception {
         JdbcDataSource store = new JdbcDataSource();
         store.setURL(DecisionStoreSelection.embeddedUrl(data));
-        assertReasonsSurviveTheMigration(store, DecisionStoreSelection.EMBEDDED);
+        assertReasonsSurviveTheMigration(store, StoreKind.EMBEDDED);
     }
 
     @Test
@@ -48,21 +48,21 @@ class RecordMigrationTest {
             PGSimpleDataSource store = new PGSimpleDataSource();
             store.setURL(url);
             store.setUser(LocalPostgres.USER);
-            assertReasonsSurviveTheMigration(store, DecisionStoreSelection.POSTGRESQL);
+            assertReasonsSurviveTheMigration(store, StoreKind.POSTGRESQL);
         });
     }
 
-    private static void assertReasonsSurviveTheMigration(DataSource store, String kind) throws Exception {
-        Flyway.configure().dataSource(store).locations(DecisionStoreSelection.migrationLocations(kind)).target("2").load().migrate();
+    private static void assertReasonsSurviveTheMigration(DataSource store, StoreKind kind) throws Exception {
+        Flyway.configure().dataSource(store).locations(kind.migrationLocations()).target("2").load().migrate();
         Instant decidedAt = Instant.parse("2026-11-01T10:00:00Z");
         insertAsVersionTwo(store, "0196f0a0-0000-7000-8000-000000000001", decidedAt, TWO_REASONS);
         insertAsVersionTwo(store, "0196f0a0-0000-7000-8000-000000000002", decidedAt.plusSeconds(1), List.of());
 
-        Flyway.configure().dataSource(store).locations(DecisionStoreSelection.migrationLocations(kind)).load().migrate();
+        Flyway.configure().dataSource(store).locations(kind.migrationLocations()).load().migrate();
 
         DecisionRepository repository = new DecisionRepository(store, kind);
-        assertEquals(TWO_REASONS, repository.find("0196f0a0-0000-7000-8000-000000000001").orElseThrow().reasons());
-        assertEquals(List.of(), repository.find("0196f0a0-0000-7000-8000-000000000002").orElseThrow().reasons());
+        assertEquals(TWO_REASONS, repository.find("0196f0a0-0000-7000-8000-000000000001").orElseThrow().decision().reasons());
+        assertEquals(List.of(), repository.find("0196f0a0-0000-7000-8000-000000000002").orElseThrow().decision().reasons());
         assertEquals(List.of("0196f0a0-0000-7000-8000-000000000001"), idsWithCode(repository, "RECENT_BREACH"));
         assertEquals(List.of(), idsWithCode(repository, "TERRITORY"));
     }

@@ -1,5 +1,6 @@
 package com.healthcyber.underwriting.tools;
 
+import com.healthcyber.underwriting.audit.StoreKind;
 import com.healthcyber.underwriting.config.DecisionStoreSelection;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +18,7 @@ public final class EmbeddedStoreHolder {
     public static void main(String[] args) throws Exception {
         JdbcDataSource store = new JdbcDataSource();
         store.setURL(DecisionStoreSelection.embeddedUrl(Path.of(args[0])));
-        Flyway.configure().dataSource(store).locations(DecisionStoreSelection.migrationLocations(DecisionStoreSelection.EMBEDDED))
+        Flyway.configure().dataSource(store).locations(StoreKind.EMBEDDED.migrationLocations())
                 .load().migrate();
         try (Connection held = store.getConnection()) {
             System.out.println("open");

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import com.healthcyber.underwriting.config.DecisionStoreSelection;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +83,7 @@ class ImpactCommandTest {
 
     private void assertCandidateImpact(Map<String, String> environment) throws Exception {
         DataSource store = ImpactCommand.store(environment);
-        Flyway.configure().dataSource(store).locations(DecisionStoreSelection.migrationLocations(ImpactCommand.storeKind(environment)))
+        Flyway.configure().dataSource(store).locations(ImpactCommand.storeKind(environment).migrationLocations())
                 .load().migrate();
         // Two referrals for one claim (one also for a breach) and one clean accept, as the service would have stored them.
         insert(store, Outcome.REFER, List.of("LOSS_HISTORY", "RECENT_BREACH"), Payloads.contractExample());

@@ -1,0 +1,18 @@
+package com.healthcyber.underwriting.application;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The answer to one application, as platforms receive it. Its record ({@code audit.DecisionRecord})
+ * and the record's view compose it, so a field added here is kept and shown without being
+ * listed again.
+ */
+public record Decision(
+        String decisionId,
+        String applicationId,
+        Product product,
+        Outcome outcome,
+        List<Reason> reasons,
+        String rulesetVersion,
+        Instant decidedAt) {}
