@@ -26,7 +26,7 @@ public record Replay(
     /** One side of the comparison: what a ruleset answered. */
     public record Result(Outcome outcome, List<Reason> reasons, String rulesetVersion) {}
 
-    static Replay of(DecisionRecord record, Verdict now, String rulesetVersion) {
+    public static Replay of(DecisionRecord record, Verdict now, String rulesetVersion) {
         Result stored = new Result(record.outcome(), record.reasons(), record.rulesetVersion());
         Result replayed = new Result(now.outcome(), now.reasons(), rulesetVersion);
         Set<String> before = new TreeSet<>(record.codes());

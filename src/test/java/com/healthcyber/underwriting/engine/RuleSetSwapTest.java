@@ -43,10 +43,10 @@ class RuleSetSwapTest {
         var application = ApplicationReader.standalone()
                 .read(Files.readAllBytes(Path.of("src/main/resources/examples/cyber-healthcare-application.json")));
         RuleEngine engine = new RuleEngine();
-        RuleSetCompiler compiler = new RuleSetCompiler(2);
+        RuleSetLoader loader = new RuleSetLoader(2);
         Files.writeString(rules.resolve("claims.drl"), RULE.formatted(0));
         int liveBefore = RuleSet.live();
-        engine.activate(compiler.compile(RuleSources.read(rules)));
+        engine.activate(loader.load(rules));
 
         Set<String> activated = ConcurrentHashMap.newKeySet();
         activated.add(engine.active().orElseThrow().version());
@@ -72,7 +72,7 @@ class RuleSetSwapTest {
         second.start();
         for (int revision = 1; revision <= 50; revision++) {
             Files.writeString(rules.resolve("claims.drl"), RULE.formatted(revision));
-            RuleSet next = compiler.compile(RuleSources.read(rules));
+            RuleSet next = loader.load(rules);
             activated.add(next.version());
             engine.activate(next);
         }
@@ -87,4 +87,5 @@ class RuleSetSwapTest {
         engine.shutdown();
         assertEquals(liveBefore, RuleSet.live());
     }
+
 }
