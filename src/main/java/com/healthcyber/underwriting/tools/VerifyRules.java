@@ -66,7 +66,9 @@ public final class VerifyRules {
                 fileResults.stream().filter(result -> !result.passed()).forEach(result ->
                         out.println("       \"" + result.scenario().name() + "\": " + result.describeFailure()));
             });
-            verification.ruleSet().retire();
+            if (verification.passed()) {
+                verification.ruleSet().retire(); // a failed one the gate has retired already
+            }
         }
         out.println();
         boolean verified = verification.passed();

@@ -1,6 +1,7 @@
 package com.healthcyber.underwriting.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.healthcyber.underwriting.intake.ApplicationReader;
@@ -88,4 +89,16 @@ class RuleSetSwapTest {
         assertEquals(liveBefore, RuleSet.live());
     }
 
+    @Test
+    void retiringARetiredRulesetChangesNothing() throws Exception {
+        Files.writeString(rules.resolve("claims.drl"), RULE.formatted(0));
+        int liveBefore = RuleSet.live();
+        RuleSet ruleSet = new RuleSetLoader(1).load(rules);
+        ruleSet.retire();
+        ruleSet.retire(); // as a caller does that did not know the gate had retired it already
+
+        assertTrue(ruleSet.isDisposed(), "a second retire must not take the lease count below zero");
+        assertFalse(ruleSet.tryAcquire(), "a disposed ruleset must not lend itself to an evaluation");
+        assertEquals(liveBefore, RuleSet.live());
+    }
 }
