@@ -2,10 +2,9 @@ package com.healthcyber.underwriting;
 
 import com.healthcyber.underwriting.engine.InvalidRuleSetException;
 import com.healthcyber.underwriting.engine.RuleSet;
-import com.healthcyber.underwriting.engine.RuleSetCompiler;
-import com.healthcyber.underwriting.engine.RuleSources;
+import com.healthcyber.underwriting.engine.RuleSetLoader;
 import com.healthcyber.underwriting.intake.StrictJson;
-import com.healthcyber.underwriting.scenario.ScenarioLoader;
+import com.healthcyber.underwriting.ruleset.ScenarioLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +24,7 @@ public final class RulesUnderTest {
     public static synchronized RuleSet ruleSet() {
         if (ruleSet == null) {
             try {
-                ruleSet = new RuleSetCompiler(2).compile(RuleSources.read(DIRECTORY));
+                ruleSet = new RuleSetLoader(2).load(DIRECTORY);
             } catch (InvalidRuleSetException e) {
                 throw new AssertionError(e.getMessage(), e);
             } catch (IOException e) {

@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.healthcyber.underwriting.application.Application;
 import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.config.DecisionStoreSelection;
-import com.healthcyber.underwriting.decision.ImpactAnalysis;
-import com.healthcyber.underwriting.decision.ImpactReport;
+import com.healthcyber.underwriting.impact.ImpactAnalysis;
+import com.healthcyber.underwriting.impact.ImpactReport;
 import com.healthcyber.underwriting.decision.Verdict;
 import com.healthcyber.underwriting.engine.RuleSet;
-import com.healthcyber.underwriting.engine.RuleSetCompiler;
-import com.healthcyber.underwriting.engine.RuleSources;
+import com.healthcyber.underwriting.engine.RuleSetLoader;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.tools.StandaloneLogging;
 import java.lang.management.ManagementFactory;
@@ -54,12 +53,12 @@ public final class ImpactAtScale {
         Flyway.configure().dataSource(dataSource).locations(kind.migrationLocations()).load().migrate();
 
         ApplicationReader reader = ApplicationReader.standalone();
-        RuleSet active = new RuleSetCompiler(1).compile(RuleSources.read(Path.of("rules")));
+        RuleSet active = new RuleSetLoader(1).load(Path.of("rules"));
         long seeding = System.nanoTime();
         seed(dataSource, reader, active, count);
         System.out.printf("seeded %d decisions in %.1f s (%s)%n", count, (System.nanoTime() - seeding) / 1e9, store);
 
-        RuleSet candidate = new RuleSetCompiler(1).compile(RuleSources.read(candidateDir));
+        RuleSet candidate = new RuleSetLoader(1).load(candidateDir);
         ImpactAnalysis analysis = new ImpactAnalysis(new DecisionRepository(dataSource, kind), reader);
         analysis.run(new ReplaySelection(Optional.empty(), Optional.empty(), Optional.empty(), 2_000), candidate, "warm-up");
         System.gc();

@@ -3,8 +3,7 @@ package com.healthcyber.underwriting.bench;
 import com.healthcyber.underwriting.application.Application;
 import com.healthcyber.underwriting.decision.Verdict;
 import com.healthcyber.underwriting.engine.RuleSet;
-import com.healthcyber.underwriting.engine.RuleSetCompiler;
-import com.healthcyber.underwriting.engine.RuleSources;
+import com.healthcyber.underwriting.engine.RuleSetLoader;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.tools.StandaloneLogging;
 import java.nio.file.Files;
@@ -50,7 +49,7 @@ public class DecisionBenchmark {
         // One pooled session, the service's default (underwriting.rules.session-pool-size): Drools'
         // pool hands out the session idle longest, so a larger pool makes one thread cycle through
         // sessions whose memory has gone cold.
-        ruleSet = new RuleSetCompiler(1, executableModel).compile(RuleSources.read(Path.of(rulesDir)));
+        ruleSet = new RuleSetLoader(1, executableModel).load(Path.of(rulesDir));
         byte[] body = Files.readAllBytes(Path.of("src/main/resources/examples", application));
         parsed = ApplicationReader.standalone().read(body);
     }

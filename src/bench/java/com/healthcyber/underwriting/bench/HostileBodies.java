@@ -3,8 +3,7 @@ package com.healthcyber.underwriting.bench;
 import com.healthcyber.underwriting.application.Application;
 import com.healthcyber.underwriting.decision.Verdict;
 import com.healthcyber.underwriting.engine.RuleSet;
-import com.healthcyber.underwriting.engine.RuleSetCompiler;
-import com.healthcyber.underwriting.engine.RuleSources;
+import com.healthcyber.underwriting.engine.RuleSetLoader;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.intake.InvalidApplicationException;
 import com.healthcyber.underwriting.tools.StandaloneLogging;
@@ -45,7 +44,7 @@ public class HostileBodies {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         StandaloneLogging.quiet();
-        ruleSet = new RuleSetCompiler(1).compile(RuleSources.read(Path.of("rules")));
+        ruleSet = new RuleSetLoader(1).load(Path.of("rules"));
         reader = ApplicationReader.standalone();
         String cyber = Files.readString(Path.of("src/main/resources/examples/cyber-healthcare-application.json"));
         String registry = Files.readString(Path.of("src/main/resources/examples/medical-registry-application.json"));

@@ -3,8 +3,7 @@ package com.healthcyber.underwriting.bench;
 import com.healthcyber.underwriting.application.Application;
 import com.healthcyber.underwriting.decision.Verdict;
 import com.healthcyber.underwriting.engine.RuleSet;
-import com.healthcyber.underwriting.engine.RuleSetCompiler;
-import com.healthcyber.underwriting.engine.RuleSources;
+import com.healthcyber.underwriting.engine.RuleSetLoader;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.tools.StandaloneLogging;
 import java.nio.file.Files;
@@ -33,9 +32,9 @@ public final class ScalingComparison {
         Path larger = Path.of(args[1]);
         boolean executableModel = args.length > 2 && Boolean.parseBoolean(args[2]);
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 200;
-        RuleSetCompiler compiler = new RuleSetCompiler(1, executableModel);
-        RuleSet small = compiler.compile(RuleSources.read(baseline));
-        RuleSet large = compiler.compile(RuleSources.read(larger));
+        RuleSetLoader loader = new RuleSetLoader(1, executableModel);
+        RuleSet small = loader.load(baseline);
+        RuleSet large = loader.load(larger);
         System.out.printf("%s (%d rules) vs %s (%d rules), %s, %d rounds of %d decisions each%n", baseline, small.rules().size(),
                 larger, large.rules().size(), executableModel ? "executable model" : "classic DRL", rounds, DECISIONS_PER_SLICE);
         for (String name : APPLICATIONS) {

@@ -27,7 +27,7 @@ public record Replay(
     /** One side of the comparison: what a ruleset answered. */
     public record Result(Outcome outcome, List<Reason> reasons, String rulesetVersion) {}
 
-    static Replay of(DecisionRecord record, Verdict now, String rulesetVersion) {
+    public static Replay of(DecisionRecord record, Verdict now, String rulesetVersion) {
         Decision given = record.decision();
         Result stored = new Result(given.outcome(), given.reasons(), given.rulesetVersion());
         Result replayed = new Result(now.outcome(), now.reasons(), rulesetVersion);

@@ -67,6 +67,14 @@ public class RuleEngine {
         }
     }
 
+    /**
+     * Rulesets compiled and not yet disposed in this JVM: the active one, plus any still finishing
+     * in-flight evaluations or being verified. Bounded when reloads do not leak.
+     */
+    public int loadedRuleSets() {
+        return RuleSet.live();
+    }
+
     /** The Drools version deciding, kept with every decision record. */
     public static String droolsVersion() {
         return org.drools.base.util.Drools.getFullVersion();

@@ -5,6 +5,7 @@ import com.healthcyber.underwriting.application.Reason;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieContainerSessionsPool;
@@ -39,6 +40,8 @@ public final class RuleSet {
     private final KieSessionConfiguration oneThreadAtATime;
     /** One lease is the owner's (released by {@link #retire()}); each evaluation adds one. */
     private final AtomicInteger leases = new AtomicInteger(1);
+    /** The owner's lease is given up once: a second retire would take the count below zero, where {@link #tryAcquire()} lends again. */
+    private final AtomicBoolean retired = new AtomicBoolean();
     private volatile Instant activatedAt;
     /** Rulesets compiled and not yet disposed in this JVM: bounded when reloads do not leak. */
     private static final AtomicInteger LIVE = new AtomicInteger();
@@ -131,9 +134,14 @@ public final class RuleSet {
         }
     }
 
-    /** Gives up the owner's lease: the ruleset is disposed once in-flight evaluations finish. */
+    /**
+     * Gives up the owner's lease: the ruleset is disposed once in-flight evaluations finish.
+     * Idempotent, so a caller that cannot tell whether the gate retired it already may retire it.
+     */
     public void retire() {
-        release();
+        if (retired.compareAndSet(false, true)) {
+            release();
+        }
     }
 
     boolean isDisposed() {

@@ -3,17 +3,14 @@ package com.healthcyber.underwriting.rest;
 import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.audit.ReplaySelection;
 import com.healthcyber.underwriting.config.UnderwritingConfig;
-import com.healthcyber.underwriting.decision.ImpactReport;
-import com.healthcyber.underwriting.decision.ImpactService;
+import com.healthcyber.underwriting.impact.ImpactReport;
 import jakarta.ws.rs.QueryParam;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import com.healthcyber.underwriting.engine.NoActiveRuleSetException;
-import com.healthcyber.underwriting.engine.RuleEngine;
-import com.healthcyber.underwriting.engine.RuleSet;
+import com.healthcyber.underwriting.ruleset.ActiveRules;
 import com.healthcyber.underwriting.ruleset.ReloadAttempt;
-import com.healthcyber.underwriting.ruleset.RuleSetReloader;
+import com.healthcyber.underwriting.ruleset.RulesService;
 import com.healthcyber.underwriting.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -34,15 +31,11 @@ import java.util.List;
 @Tag(name = "Rules")
 public class RulesResource {
 
-    private final RuleEngine engine;
-    private final RuleSetReloader reloader;
-    private final ImpactService impact;
+    private final RulesService rules;
     private final int maxImpactDecisions;
 
-    public RulesResource(RuleEngine engine, RuleSetReloader reloader, ImpactService impact, UnderwritingConfig config) {
-        this.engine = engine;
-        this.reloader = reloader;
-        this.impact = impact;
+    public RulesResource(RulesService rules, UnderwritingConfig config) {
+        this.rules = rules;
         this.maxImpactDecisions = config.impact().maxDecisions();
     }
 
@@ -56,10 +49,10 @@ public class RulesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.DECISIONS_READ)
     public RuleSetView active() {
-        RuleSet ruleSet = engine.active().orElseThrow(NoActiveRuleSetException::new);
-        List<ReloadAttempt> recent = reloader.recentAttempts();
-        return new RuleSetView(ruleSet.version(), ruleSet.activatedAt(), reloader.directory().toAbsolutePath().toString(),
-                ruleSet.rules().size(), RuleSet.live(), ruleSet.rules(), recent.isEmpty() ? null : recent.get(0), recent);
+        ActiveRules active = rules.active();
+        List<ReloadAttempt> recent = active.recentReloads();
+        return new RuleSetView(active.version(), active.activatedAt(), active.directory().toAbsolutePath().toString(),
+                active.rules().size(), active.loadedRuleSets(), active.rules(), recent.isEmpty() ? null : recent.get(0), recent);
     }
 
     /**
@@ -77,7 +70,7 @@ public class RulesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ReloadRejected.class)))
     @RolesAllowed(Roles.RULES_ADMIN)
     public Response reload() {
-        ReloadAttempt attempt = reloader.reload("api");
+        ReloadAttempt attempt = rules.reload("api");
         if (!attempt.rejected()) {
             return Response.ok(attempt, MediaType.APPLICATION_JSON_TYPE).build();
         }
@@ -125,6 +118,6 @@ public class RulesResource {
                 parameters.intInRange("maxDecisions", maxDecisions, maxImpactDecisions, 1, maxImpactDecisions));
         Optional<String> candidateName = parameters.optionalText("candidate", candidate, 100);
         parameters.throwIfInvalid();
-        return impact.analyse(selection, candidateName);
+        return rules.analyseImpact(selection, candidateName);
     }
 }

@@ -1,17 +1,13 @@
 package com.healthcyber.underwriting.ruleset;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthcyber.underwriting.config.UnderwritingConfig;
 import com.healthcyber.underwriting.engine.RuleDefinition;
 import com.healthcyber.underwriting.engine.RuleEngine;
 import com.healthcyber.underwriting.engine.RuleFile;
 import com.healthcyber.underwriting.engine.RuleProblem;
 import com.healthcyber.underwriting.engine.RuleSet;
-import com.healthcyber.underwriting.engine.RuleSetCompiler;
+import com.healthcyber.underwriting.engine.RuleSetLoader;
 import com.healthcyber.underwriting.engine.RuleSources;
-import com.healthcyber.underwriting.intake.ApplicationReader;
-import com.healthcyber.underwriting.scenario.ScenarioLoader;
-import com.healthcyber.underwriting.scenario.ScenarioRunner;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,6 +33,7 @@ import java.util.concurrent.Future;
 public class RuleSetReloader {
 
     private final RuleEngine engine;
+    private final RuleSetLoader loader;
     private final RuleSetVerifier verifier;
     private final Path directory;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("rules-reload"));
@@ -44,14 +41,14 @@ public class RuleSetReloader {
     private final MeterRegistry registry;
     private Gauge activeVersionInfo;
 
-    public RuleSetReloader(RuleEngine engine, UnderwritingConfig config, ApplicationReader reader, ObjectMapper mapper,
+    public RuleSetReloader(RuleEngine engine, UnderwritingConfig config, RuleSetLoader loader, RuleSetVerifier verifier,
             MeterRegistry registry) {
         this.engine = engine;
         this.registry = registry;
         this.directory = config.rules().dir();
         this.history = new ReloadHistory(config.rules().reloadHistory());
-        this.verifier = new RuleSetVerifier(new RuleSetCompiler(config.rules().sessionPoolSize(), config.rules().executableModel()),
-                new ScenarioLoader(mapper), new ScenarioRunner(reader, mapper));
+        this.loader = loader;
+        this.verifier = verifier;
     }
 
     /** Reloads now and waits for the outcome. */
@@ -88,7 +85,7 @@ public class RuleSetReloader {
         String activeVersion = active.map(RuleSet::version).orElse(null);
         ReloadAttempt attempt;
         try {
-            List<RuleFile> files = RuleSources.read(directory);
+            List<RuleFile> files = loader.read(directory);
             String candidateVersion = RuleSources.version(files);
             if (candidateVersion.equals(activeVersion)) {
                 attempt = new ReloadAttempt(trigger, ReloadStatus.UNCHANGED, at, millisSince(started), activeVersion,

@@ -1,14 +1,14 @@
 package com.healthcyber.underwriting.ruleset;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthcyber.underwriting.engine.InvalidRuleSetException;
 import com.healthcyber.underwriting.engine.RuleFile;
 import com.healthcyber.underwriting.engine.RuleProblem;
 import com.healthcyber.underwriting.engine.RuleSet;
-import com.healthcyber.underwriting.engine.RuleSetCompiler;
+import com.healthcyber.underwriting.engine.RuleSetLoader;
 import com.healthcyber.underwriting.engine.RuleSources;
-import com.healthcyber.underwriting.scenario.ScenarioLoader;
-import com.healthcyber.underwriting.scenario.ScenarioResult;
-import com.healthcyber.underwriting.scenario.ScenarioRunner;
+import com.healthcyber.underwriting.intake.ApplicationReader;
+import com.healthcyber.underwriting.intake.StrictJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,18 +16,30 @@ import java.util.List;
 /**
  * The gate every ruleset passes before it decides anything: it compiles, it lints clean, and
  * every worked example under {@code scenarios/} decides as written. The service's reloads and
- * the underwriters' verify command run this same gate.
+ * the underwriters' verify command run this same gate, built only by {@link #of} (the service's
+ * through {@link RuleSetGate}, with the configured engine) or {@link #standalone()}.
  */
 public final class RuleSetVerifier {
 
-    private final RuleSetCompiler compiler;
+    private final RuleSetLoader loader;
     private final ScenarioLoader scenarios;
     private final ScenarioRunner runner;
 
-    public RuleSetVerifier(RuleSetCompiler compiler, ScenarioLoader scenarios, ScenarioRunner runner) {
-        this.compiler = compiler;
+    private RuleSetVerifier(RuleSetLoader loader, ScenarioLoader scenarios, ScenarioRunner runner) {
+        this.loader = loader;
         this.scenarios = scenarios;
         this.runner = runner;
+    }
+
+    /** The gate compiling with {@code loader}, reading scenarios with {@code mapper} and their applications with {@code reader}. */
+    public static RuleSetVerifier of(RuleSetLoader loader, ApplicationReader reader, ObjectMapper mapper) {
+        return new RuleSetVerifier(loader, new ScenarioLoader(mapper), new ScenarioRunner(reader, mapper));
+    }
+
+    /** The gate outside the service (verify command, tests): classic DRL, the strict intake, no CDI. */
+    public static RuleSetVerifier standalone() {
+        ObjectMapper mapper = StrictJson.newMapper();
+        return of(new RuleSetLoader(1), ApplicationReader.standalone(), mapper);
     }
 
     /**
@@ -56,7 +68,7 @@ public final class RuleSetVerifier {
         long started = System.nanoTime();
         RuleSet ruleSet;
         try {
-            ruleSet = compiler.compile(files);
+            ruleSet = loader.compile(files);
         } catch (InvalidRuleSetException e) {
             return new Verification(version, null, e.problems(), List.of(), millisSince(started), 0);
         }

@@ -5,13 +5,12 @@ import com.healthcyber.underwriting.audit.DecisionRepository;
 import com.healthcyber.underwriting.audit.ReplaySelection;
 import com.healthcyber.underwriting.audit.StoreKind;
 import com.healthcyber.underwriting.config.DecisionStoreSelection;
-import com.healthcyber.underwriting.decision.ImpactAnalysis;
-import com.healthcyber.underwriting.decision.ImpactReport;
+import com.healthcyber.underwriting.impact.ImpactAnalysis;
+import com.healthcyber.underwriting.impact.ImpactReport;
 import com.healthcyber.underwriting.engine.InvalidRuleSetException;
 import com.healthcyber.underwriting.engine.RuleProblem;
 import com.healthcyber.underwriting.engine.RuleSet;
-import com.healthcyber.underwriting.engine.RuleSetCompiler;
-import com.healthcyber.underwriting.engine.RuleSources;
+import com.healthcyber.underwriting.engine.RuleSetLoader;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,7 +61,7 @@ public final class ImpactCommand {
         }
         RuleSet rules;
         try {
-            rules = new RuleSetCompiler(1).compile(RuleSources.read(directory));
+            rules = new RuleSetLoader(1).load(directory);
         } catch (IOException e) {
             out.println("Cannot read the rules in " + directory.toAbsolutePath() + ": " + e.getMessage());
             return 2;

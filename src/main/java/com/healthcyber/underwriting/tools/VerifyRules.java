@@ -2,14 +2,9 @@ package com.healthcyber.underwriting.tools;
 
 import com.healthcyber.underwriting.engine.RuleFile;
 import com.healthcyber.underwriting.engine.RuleProblem;
-import com.healthcyber.underwriting.engine.RuleSetCompiler;
 import com.healthcyber.underwriting.engine.RuleSources;
-import com.healthcyber.underwriting.intake.ApplicationReader;
-import com.healthcyber.underwriting.intake.StrictJson;
 import com.healthcyber.underwriting.ruleset.RuleSetVerifier;
-import com.healthcyber.underwriting.scenario.ScenarioLoader;
-import com.healthcyber.underwriting.scenario.ScenarioResult;
-import com.healthcyber.underwriting.scenario.ScenarioRunner;
+import com.healthcyber.underwriting.ruleset.ScenarioResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -44,10 +39,7 @@ public final class VerifyRules {
             out.println("  cannot read them: " + e.getMessage());
             return 2;
         }
-        var mapper = StrictJson.newMapper();
-        RuleSetVerifier verifier = new RuleSetVerifier(new RuleSetCompiler(1), new ScenarioLoader(mapper),
-                new ScenarioRunner(ApplicationReader.standalone(), mapper));
-        RuleSetVerifier.Verification verification = verifier.verify(directory, files);
+        RuleSetVerifier.Verification verification = RuleSetVerifier.standalone().verify(directory, files);
         out.println("  version " + verification.version() + " (" + files.size() + " DRL files)");
         out.println();
 
@@ -74,7 +66,9 @@ public final class VerifyRules {
                 fileResults.stream().filter(result -> !result.passed()).forEach(result ->
                         out.println("       \"" + result.scenario().name() + "\": " + result.describeFailure()));
             });
-            verification.ruleSet().retire();
+            if (verification.passed()) {
+                verification.ruleSet().retire(); // a failed one the gate has retired already
+            }
         }
         out.println();
         boolean verified = verification.passed();

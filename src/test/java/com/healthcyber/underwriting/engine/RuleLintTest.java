@@ -175,7 +175,7 @@ class RuleLintTest {
                     insertLogical( decline( drools, "email does not require MFA // in the US" ) );
                 end
                 """);
-        assertEquals(1, new RuleSetCompiler(1).compile(RuleSources.read(rules)).rules().size());
+        assertEquals(1, new RuleSetLoader(1).load(rules).rules().size());
     }
 
     @Test
@@ -191,7 +191,7 @@ class RuleLintTest {
                     insertLogical( decline( drools, "email does not require MFA" ) );
                 end
                 """);
-        assertEquals(1, new RuleSetCompiler(1).compile(RuleSources.read(rules)).rules().size());
+        assertEquals(1, new RuleSetLoader(1).load(rules).rules().size());
     }
 
     private RuleProblem onlyProblem() {
@@ -201,7 +201,7 @@ class RuleLintTest {
     }
 
     private List<RuleProblem> problems() {
-        return assertThrows(InvalidRuleSetException.class, () -> new RuleSetCompiler(1).compile(RuleSources.read(rules))).problems();
+        return assertThrows(InvalidRuleSetException.class, () -> new RuleSetLoader(1).load(rules)).problems();
     }
 
     private void write(String path, String content) throws IOException {

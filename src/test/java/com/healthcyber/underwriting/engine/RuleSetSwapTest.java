@@ -1,6 +1,7 @@
 package com.healthcyber.underwriting.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.healthcyber.underwriting.intake.ApplicationReader;
@@ -43,10 +44,10 @@ class RuleSetSwapTest {
         var application = ApplicationReader.standalone()
                 .read(Files.readAllBytes(Path.of("src/main/resources/examples/cyber-healthcare-application.json")));
         RuleEngine engine = new RuleEngine();
-        RuleSetCompiler compiler = new RuleSetCompiler(2);
+        RuleSetLoader loader = new RuleSetLoader(2);
         Files.writeString(rules.resolve("claims.drl"), RULE.formatted(0));
         int liveBefore = RuleSet.live();
-        engine.activate(compiler.compile(RuleSources.read(rules)));
+        engine.activate(loader.load(rules));
 
         Set<String> activated = ConcurrentHashMap.newKeySet();
         activated.add(engine.active().orElseThrow().version());
@@ -72,7 +73,7 @@ class RuleSetSwapTest {
         second.start();
         for (int revision = 1; revision <= 50; revision++) {
             Files.writeString(rules.resolve("claims.drl"), RULE.formatted(revision));
-            RuleSet next = compiler.compile(RuleSources.read(rules));
+            RuleSet next = loader.load(rules);
             activated.add(next.version());
             engine.activate(next);
         }
@@ -85,6 +86,19 @@ class RuleSetSwapTest {
         assertEquals(51, activated.size());
         assertEquals(liveBefore + 1, RuleSet.live(), "only the active ruleset is still loaded");
         engine.shutdown();
+        assertEquals(liveBefore, RuleSet.live());
+    }
+
+    @Test
+    void retiringARetiredRulesetChangesNothing() throws Exception {
+        Files.writeString(rules.resolve("claims.drl"), RULE.formatted(0));
+        int liveBefore = RuleSet.live();
+        RuleSet ruleSet = new RuleSetLoader(1).load(rules);
+        ruleSet.retire();
+        ruleSet.retire(); // as a caller does that did not know the gate had retired it already
+
+        assertTrue(ruleSet.isDisposed(), "a second retire must not take the lease count below zero");
+        assertFalse(ruleSet.tryAcquire(), "a disposed ruleset must not lend itself to an evaluation");
         assertEquals(liveBefore, RuleSet.live());
     }
 }

@@ -1,11 +1,10 @@
-package com.healthcyber.underwriting.scenario;
+package com.healthcyber.underwriting.ruleset;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.healthcyber.underwriting.RulesUnderTest;
 import com.healthcyber.underwriting.engine.RuleSet;
-import com.healthcyber.underwriting.engine.RuleSetCompiler;
-import com.healthcyber.underwriting.engine.RuleSources;
+import com.healthcyber.underwriting.engine.RuleSetLoader;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.intake.StrictJson;
 import java.util.List;
@@ -17,7 +16,7 @@ class ExecutableModelScenariosTest {
 
     @Test
     void everyScenarioDecidesAsExpectedOnTheExecutableModel() throws Exception {
-        RuleSet ruleSet = new RuleSetCompiler(1, true).compile(RuleSources.read(RulesUnderTest.DIRECTORY));
+        RuleSet ruleSet = new RuleSetLoader(1, true).load(RulesUnderTest.DIRECTORY);
         try {
             List<ScenarioResult> failed = new ScenarioRunner(ApplicationReader.standalone(), StrictJson.newMapper())
                     .run(ruleSet, RulesUnderTest.scenarios().scenarios()).stream()

@@ -1,4 +1,4 @@
-package com.healthcyber.underwriting.decision;
+package com.healthcyber.underwriting.impact;
 
 import com.healthcyber.underwriting.audit.DecisionRepository;
 import com.healthcyber.underwriting.audit.ReplaySelection;
@@ -6,8 +6,7 @@ import com.healthcyber.underwriting.config.UnderwritingConfig;
 import com.healthcyber.underwriting.engine.InvalidRuleSetException;
 import com.healthcyber.underwriting.engine.RuleEngine;
 import com.healthcyber.underwriting.engine.RuleSet;
-import com.healthcyber.underwriting.engine.RuleSetCompiler;
-import com.healthcyber.underwriting.engine.RuleSources;
+import com.healthcyber.underwriting.engine.RuleSetLoader;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Impact analysis for rule owners: the stored decisions replayed on the active rules or on a
  * candidate directory that has not gone live. Candidates are named, never given as paths: they
- * are sub-directories of {@code underwriting.impact.candidates-dir}.
+ * are sub-directories of {@code underwriting.impact.candidates-dir}, compiled with the configured
+ * engine, as a reload would compile them.
  */
 @ApplicationScoped
 public class ImpactService {
@@ -29,11 +29,14 @@ public class ImpactService {
 
     private final ImpactAnalysis analysis;
     private final RuleEngine engine;
+    private final RuleSetLoader loader;
     private final Path candidatesDir;
 
-    public ImpactService(DecisionRepository records, ApplicationReader reader, RuleEngine engine, UnderwritingConfig config) {
+    public ImpactService(DecisionRepository records, ApplicationReader reader, RuleEngine engine, RuleSetLoader loader,
+            UnderwritingConfig config) {
         this.analysis = new ImpactAnalysis(records, reader);
         this.engine = engine;
+        this.loader = loader;
         this.candidatesDir = config.impact().candidatesDir();
     }
 
@@ -53,7 +56,7 @@ public class ImpactService {
         }
         RuleSet candidate;
         try {
-            candidate = new RuleSetCompiler(1).compile(RuleSources.read(directory));
+            candidate = loader.load(directory);
         } catch (IOException e) {
             throw new CandidateNotFoundException(name);
         } catch (InvalidRuleSetException e) {

@@ -1,4 +1,4 @@
-package com.healthcyber.underwriting.scenario;
+package com.healthcyber.underwriting.ruleset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package com.healthcyber.underwriting.scenario;
+package com.healthcyber.underwriting.ruleset;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

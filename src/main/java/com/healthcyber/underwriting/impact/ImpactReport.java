@@ -1,4 +1,4 @@
-package com.healthcyber.underwriting.decision;
+package com.healthcyber.underwriting.impact;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,4 +1,4 @@
-package com.healthcyber.underwriting.decision;
+package com.healthcyber.underwriting.impact;
 
 /** No candidate rules directory of that name. */
 public class CandidateNotFoundException extends RuntimeException {

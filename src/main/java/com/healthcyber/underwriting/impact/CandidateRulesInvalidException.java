@@ -1,4 +1,4 @@
-package com.healthcyber.underwriting.decision;
+package com.healthcyber.underwriting.impact;
 
 import com.healthcyber.underwriting.engine.RuleProblem;
 import java.util.List;

@@ -1,9 +1,11 @@
-package com.healthcyber.underwriting.decision;
+package com.healthcyber.underwriting.impact;
 
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.audit.DecisionRecord;
 import com.healthcyber.underwriting.audit.DecisionRepository;
 import com.healthcyber.underwriting.audit.ReplaySelection;
+import com.healthcyber.underwriting.decision.Replay;
+import com.healthcyber.underwriting.decision.Verdict;
 import com.healthcyber.underwriting.engine.RuleEvaluationException;
 import com.healthcyber.underwriting.engine.RuleSet;
 import com.healthcyber.underwriting.intake.ApplicationReader;

@@ -1,4 +1,4 @@
-package com.healthcyber.underwriting.scenario;
+package com.healthcyber.underwriting.ruleset;
 
 import com.healthcyber.underwriting.application.Outcome;
 import java.util.List;
