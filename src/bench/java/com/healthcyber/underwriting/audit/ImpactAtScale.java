@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.healthcyber.underwriting.application.Application;
 import com.healthcyber.underwriting.application.Decision;
-import com.healthcyber.underwriting.config.DecisionStoreSelection;
 import com.healthcyber.underwriting.impact.ImpactAnalysis;
 import com.healthcyber.underwriting.impact.ImpactReport;
 import com.healthcyber.underwriting.decision.Verdict;

@@ -1,6 +1,5 @@
 package com.healthcyber.underwriting.audit;
 
-import com.healthcyber.underwriting.config.DecisionStoreSelection;
 import com.healthcyber.underwriting.config.OwnerOnlyFiles;
 import com.healthcyber.underwriting.config.UnderwritingConfig;
 import io.agroal.api.AgroalDataSource;

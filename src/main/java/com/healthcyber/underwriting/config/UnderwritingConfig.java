@@ -43,7 +43,7 @@ public interface UnderwritingConfig {
 
     /**
      * Where decisions are recorded. Without a URL, the embedded store under the data directory;
-     * with one, that PostgreSQL database (see {@link DecisionStoreSelection}).
+     * with one, that PostgreSQL database (see {@code audit.DecisionStoreSelection}).
      */
     interface Store {
         /** JDBC URL of the PostgreSQL database, e.g. jdbc:postgresql://db:5432/underwriting. */

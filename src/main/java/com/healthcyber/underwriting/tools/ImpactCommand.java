@@ -4,7 +4,7 @@ import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.audit.DecisionRepository;
 import com.healthcyber.underwriting.audit.ReplaySelection;
 import com.healthcyber.underwriting.audit.StoreKind;
-import com.healthcyber.underwriting.config.DecisionStoreSelection;
+import com.healthcyber.underwriting.audit.DecisionStoreSelection;
 import com.healthcyber.underwriting.impact.ImpactAnalysis;
 import com.healthcyber.underwriting.impact.ImpactReport;
 import com.healthcyber.underwriting.engine.InvalidRuleSetException;

@@ -7,7 +7,6 @@ import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.application.Reason;
 import com.healthcyber.underwriting.application.ReasonOutcome;
-import com.healthcyber.underwriting.config.DecisionStoreSelection;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;

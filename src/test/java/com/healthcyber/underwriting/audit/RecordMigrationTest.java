@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.healthcyber.underwriting.application.Reason;
 import com.healthcyber.underwriting.application.ReasonOutcome;
-import com.healthcyber.underwriting.config.DecisionStoreSelection;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

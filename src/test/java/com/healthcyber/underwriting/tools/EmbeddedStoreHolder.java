@@ -1,7 +1,7 @@
 package com.healthcyber.underwriting.tools;
 
 import com.healthcyber.underwriting.audit.StoreKind;
-import com.healthcyber.underwriting.config.DecisionStoreSelection;
+import com.healthcyber.underwriting.audit.DecisionStoreSelection;
 import java.nio.file.Path;
 import java.sql.Connection;
 import org.flywaydb.core.Flyway;

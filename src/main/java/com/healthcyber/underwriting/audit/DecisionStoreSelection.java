@@ -1,6 +1,6 @@
-package com.healthcyber.underwriting.config;
+package com.healthcyber.underwriting.audit;
 
-import com.healthcyber.underwriting.audit.StoreKind;
+import com.healthcyber.underwriting.config.OwnerOnlyFiles;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
