@@ -31,7 +31,8 @@ class LayeringTest {
         List<String> offenders = new ArrayList<>();
         forEachSource((file, imports) -> {
             if (!packageOf(file).equals("engine")
-                    && imports.stream().anyMatch(name -> name.startsWith("org.kie.") || name.startsWith("org.drools."))) {
+                    && imports.stream()
+                            .anyMatch(name -> name.startsWith("org.kie.") || name.startsWith("org.drools."))) {
                 offenders.add(relative(file));
             }
         });
@@ -40,13 +41,20 @@ class LayeringTest {
 
     @Test
     void restReachesTheRulesOnlyThroughTheirService() throws IOException {
-        Set<String> pastTheService = Set.of(BASE + "engine.RuleEngine", BASE + "engine.RuleSet", BASE + "engine.RuleSetLoader",
-                BASE + "engine.RuleSetCompiler", BASE + "ruleset.RuleSetReloader", BASE + "ruleset.RuleSetVerifier",
+        Set<String> pastTheService = Set.of(
+                BASE + "engine.RuleEngine",
+                BASE + "engine.RuleSet",
+                BASE + "engine.RuleSetLoader",
+                BASE + "engine.RuleSetCompiler",
+                BASE + "ruleset.RuleSetReloader",
+                BASE + "ruleset.RuleSetVerifier",
                 BASE + "impact.ImpactService");
         List<String> offenders = new ArrayList<>();
         forEachSource((file, imports) -> {
             if (packageOf(file).equals("rest")) {
-                imports.stream().filter(pastTheService::contains).forEach(name -> offenders.add(relative(file) + " imports " + name));
+                imports.stream()
+                        .filter(pastTheService::contains)
+                        .forEach(name -> offenders.add(relative(file) + " imports " + name));
             }
         });
         assertEquals(List.of(), offenders);
@@ -56,7 +64,8 @@ class LayeringTest {
     void onlyTheLoaderCompilesARulesDirectory() throws IOException {
         List<String> offenders = new ArrayList<>();
         forEachSource((file, imports) -> {
-            if (!relative(file).equals("engine/RuleSetLoader.java") && Files.readString(file).contains("new RuleSetCompiler(")) {
+            if (!relative(file).equals("engine/RuleSetLoader.java")
+                    && Files.readString(file).contains("new RuleSetCompiler(")) {
                 offenders.add(relative(file));
             }
         });
@@ -69,9 +78,11 @@ class LayeringTest {
         forEachSource((file, imports) -> {
             String from = packageOf(file);
             Set<String> to = uses.computeIfAbsent(from, key -> new TreeSet<>());
-            imports.stream().filter(name -> name.startsWith(BASE))
+            imports.stream()
+                    .filter(name -> name.startsWith(BASE))
                     .map(name -> name.substring(BASE.length(), name.indexOf('.', BASE.length())))
-                    .filter(name -> !name.equals(from)).forEach(to::add);
+                    .filter(name -> !name.equals(from))
+                    .forEach(to::add);
         });
         List<String> circles = new ArrayList<>();
         for (String start : uses.keySet()) {
@@ -80,11 +91,13 @@ class LayeringTest {
         assertEquals(List.of(), circles);
     }
 
-    private static void findCircle(String start, String at, Map<String, Set<String>> uses, List<String> path, List<String> circles) {
+    private static void findCircle(
+            String start, String at, Map<String, Set<String>> uses, List<String> path, List<String> circles) {
         for (String next : uses.getOrDefault(at, Set.of())) {
             if (next.equals(start)) {
                 circles.add(String.join(" -> ", path) + " -> " + start);
-            } else if (!path.contains(next) && next.compareTo(start) > 0) { // each circle once, from its smallest package
+            } else if (!path.contains(next)
+                    && next.compareTo(start) > 0) { // each circle once, from its smallest package
                 path.add(next);
                 findCircle(start, next, uses, path, circles);
                 path.remove(path.size() - 1);
@@ -98,7 +111,9 @@ class LayeringTest {
 
     private static void forEachSource(SourceVisitor visitor) throws IOException {
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".java")).sorted().toList()) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".java"))
+                    .sorted()
+                    .toList()) {
                 List<String> imports = new ArrayList<>();
                 Matcher matcher = IMPORT.matcher(Files.readString(file));
                 while (matcher.find()) {

@@ -17,9 +17,16 @@ public record PackagedService(Process process, int port, HttpClient http) implem
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.management.port=0", "-Dunderwriting.rules.watch=false", "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = new ProcessBuilder(
+                        "java",
+                        "-Xmx256m",
+                        "-Dquarkus.http.port=" + port,
+                        "-Dquarkus.management.port=0",
+                        "-Dunderwriting.rules.watch=false",
+                        "-jar",
+                        "target/quarkus-app/quarkus-run.jar")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().putAll(environment);
         PackagedService service = new PackagedService(builder.start(), port, HttpClient.newHttpClient());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -37,14 +44,18 @@ public record PackagedService(Process process, int port, HttpClient http) implem
 
     public HttpResponse<String> decide(String token, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/decisions"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> get(String token, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).GET().build();
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

@@ -28,7 +28,8 @@ public final class Payloads {
 
     /** The contract example with another critical-patch cadence (the threshold reload tests move). */
     public static String contractExampleWithPatchDays(int days) {
-        return contractExampleWith(application -> application.withObject("/controls").put("criticalPatchDays", days));
+        return contractExampleWith(
+                application -> application.withObject("/controls").put("criticalPatchDays", days));
     }
 
     public static String registryExample() {

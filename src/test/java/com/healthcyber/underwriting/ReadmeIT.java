@@ -56,15 +56,22 @@ class ReadmeIT {
         String readme = Files.readString(Path.of("README.md"));
         String runCommand = blocks(section(readme, "## Run it")).stream()
                 .filter(block -> block.language().isEmpty() && block.text().contains("quarkus:run"))
-                .findFirst().orElseThrow(() -> new AssertionError("README's Run it section has no quarkus:run command")).text().strip();
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("README's Run it section has no quarkus:run command"))
+                .text()
+                .strip();
         List<Step> steps = steps(section(readme, "## Example"));
-        assertTrue(steps.size() >= 5, "the example shows deciding, bad input, the record, replay, search and impact: " + steps.size());
+        assertTrue(
+                steps.size() >= 5,
+                "the example shows deciding, bad input, the record, replay, search and impact: " + steps.size());
 
         copyWithoutBuildOutput(Path.of("").toAbsolutePath(), clone);
         int port = freePort();
         int managementPort = freePort();
-        ProcessBuilder run = new ProcessBuilder("bash", "-c", runCommand).directory(clone.toFile())
-                .redirectErrorStream(true).redirectOutput(clone.resolve("run.log").toFile());
+        ProcessBuilder run = new ProcessBuilder("bash", "-c", runCommand)
+                .directory(clone.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(clone.resolve("run.log").toFile());
         run.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         run.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         Process service = run.start();
@@ -72,17 +79,25 @@ class ReadmeIT {
             awaitReady(service, managementPort);
             StringBuilder script = new StringBuilder();
             for (int i = 0; i < steps.size(); i++) {
-                script.append("{\n").append(steps.get(i).commands().replace("localhost:8080", "localhost:" + port))
-                        .append("\n} > out-").append(i).append(".txt\n");
+                script.append("{\n")
+                        .append(steps.get(i).commands().replace("localhost:8080", "localhost:" + port))
+                        .append("\n} > out-")
+                        .append(i)
+                        .append(".txt\n");
             }
             Files.writeString(clone.resolve("example.sh"), script);
-            Process example = new ProcessBuilder("bash", "example.sh").directory(clone.toFile())
-                    .redirectErrorStream(true).redirectOutput(clone.resolve("example.log").toFile()).start();
+            Process example = new ProcessBuilder("bash", "example.sh")
+                    .directory(clone.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(clone.resolve("example.log").toFile())
+                    .start();
             assertTrue(example.waitFor(120, TimeUnit.SECONDS), "the example's commands finish");
             for (int i = 0; i < steps.size(); i++) {
-                String answer = Files.readString(clone.resolve("out-" + i + ".txt")).strip();
-                String where = "README example block " + (i + 1) + " (" + firstLine(steps.get(i).commands()) + ") answered: " + answer
-                        + "\n" + Files.readString(clone.resolve("example.log"));
+                String answer =
+                        Files.readString(clone.resolve("out-" + i + ".txt")).strip();
+                String where = "README example block " + (i + 1) + " ("
+                        + firstLine(steps.get(i).commands()) + ") answered: " + answer + "\n"
+                        + Files.readString(clone.resolve("example.log"));
                 JsonNode actual;
                 try {
                     actual = JSON.readTree(answer);
@@ -174,7 +189,8 @@ class ReadmeIT {
     private static void copyWithoutBuildOutput(Path project, Path target) throws IOException {
         Set<Path> skipped = Set.of(project.resolve("target"), project.resolve("data"), project.resolve(".git"));
         try (Stream<Path> files = Files.walk(project)) {
-            for (Path file : (Iterable<Path>) files.filter(file -> skipped.stream().noneMatch(file::startsWith))::iterator) {
+            for (Path file :
+                    (Iterable<Path>) files.filter(file -> skipped.stream().noneMatch(file::startsWith))::iterator) {
                 Path copy = target.resolve(project.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(copy);
@@ -187,7 +203,8 @@ class ReadmeIT {
 
     private void awaitReady(Process service, int managementPort) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready")).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
+                .build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
         while (System.nanoTime() < deadline) {
             if (!service.isAlive()) {

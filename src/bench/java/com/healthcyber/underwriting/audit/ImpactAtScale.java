@@ -4,16 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.healthcyber.underwriting.application.Application;
 import com.healthcyber.underwriting.application.Decision;
-import com.healthcyber.underwriting.impact.ImpactAnalysis;
-import com.healthcyber.underwriting.impact.ImpactReport;
 import com.healthcyber.underwriting.decision.Verdict;
 import com.healthcyber.underwriting.engine.RuleSet;
 import com.healthcyber.underwriting.engine.RuleSetLoader;
+import com.healthcyber.underwriting.impact.ImpactAnalysis;
+import com.healthcyber.underwriting.impact.ImpactReport;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.tools.StandaloneLogging;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryType;
-import java.util.concurrent.atomic.AtomicLong;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -49,7 +49,11 @@ public final class ImpactAtScale {
         Path candidateDir = Path.of(args[2]);
         DataSource dataSource = dataSource(store);
         StoreKind kind = store.startsWith("jdbc:postgresql:") ? StoreKind.POSTGRESQL : StoreKind.EMBEDDED;
-        Flyway.configure().dataSource(dataSource).locations(kind.migrationLocations()).load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations(kind.migrationLocations())
+                .load()
+                .migrate();
 
         ApplicationReader reader = ApplicationReader.standalone();
         RuleSet active = new RuleSetLoader(1).load(Path.of("rules"));
@@ -59,19 +63,29 @@ public final class ImpactAtScale {
 
         RuleSet candidate = new RuleSetLoader(1).load(candidateDir);
         ImpactAnalysis analysis = new ImpactAnalysis(new DecisionRepository(dataSource, kind), reader);
-        analysis.run(new ReplaySelection(Optional.empty(), Optional.empty(), Optional.empty(), 2_000), candidate, "warm-up");
+        analysis.run(
+                new ReplaySelection(Optional.empty(), Optional.empty(), Optional.empty(), 2_000), candidate, "warm-up");
         System.gc();
         java.util.concurrent.atomic.AtomicBoolean analysing = new java.util.concurrent.atomic.AtomicBoolean(true);
         AtomicLong liveAfterGc = sampleLiveHeap(analysing);
         long started = System.nanoTime();
-        ImpactReport report = analysis.run(new ReplaySelection(Optional.empty(), Optional.empty(), Optional.empty(), count),
-                candidate, candidateDir.toString());
+        ImpactReport report = analysis.run(
+                new ReplaySelection(Optional.empty(), Optional.empty(), Optional.empty(), count),
+                candidate,
+                candidateDir.toString());
         double seconds = (System.nanoTime() - started) / 1e9;
         analysing.set(false);
         long peak = liveAfterGc.get();
-        System.out.printf("RESULT store=%s decisions=%d replayed=%d changed=%d seconds=%.1f per_second=%.0f live_heap_max_mib=%.1f max_heap_mib=%d%n",
-                store.startsWith("jdbc:") ? "postgresql" : store, count, report.replayed(), report.changed(), seconds,
-                report.replayed() / seconds, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576);
+        System.out.printf(
+                "RESULT store=%s decisions=%d replayed=%d changed=%d seconds=%.1f per_second=%.0f live_heap_max_mib=%.1f max_heap_mib=%d%n",
+                store.startsWith("jdbc:") ? "postgresql" : store,
+                count,
+                report.replayed(),
+                report.changed(),
+                seconds,
+                report.replayed() / seconds,
+                peak / 1048576.0,
+                Runtime.getRuntime().maxMemory() / 1048576);
         System.out.println("transitions " + report.outcomeTransitions() + " removed " + report.reasonCodesRemoved());
     }
 
@@ -82,19 +96,23 @@ public final class ImpactAtScale {
      */
     private static AtomicLong sampleLiveHeap(java.util.concurrent.atomic.AtomicBoolean running) {
         AtomicLong max = new AtomicLong();
-        Thread sampler = new Thread(() -> {
-            while (running.get()) {
-                try {
-                    Thread.sleep(2_000);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                System.gc();
-                long used = ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP)
-                        .mapToLong(pool -> pool.getUsage().getUsed()).sum();
-                max.accumulateAndGet(used, Math::max);
-            }
-        }, "live-heap-sampler");
+        Thread sampler = new Thread(
+                () -> {
+                    while (running.get()) {
+                        try {
+                            Thread.sleep(2_000);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        System.gc();
+                        long used = ManagementFactory.getMemoryPoolMXBeans().stream()
+                                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                                .mapToLong(pool -> pool.getUsage().getUsed())
+                                .sum();
+                        max.accumulateAndGet(used, Math::max);
+                    }
+                },
+                "live-heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
         return max;
@@ -121,9 +139,12 @@ public final class ImpactAtScale {
     }
 
     /** A mix of practices and registries: clean ones, claims, breaches, slow patching, and declines. */
-    private static void seed(DataSource dataSource, ApplicationReader reader, RuleSet rules, int count) throws Exception {
-        ObjectNode practice = (ObjectNode) JSON.readTree(ImpactAtScale.class.getResourceAsStream("/examples/cyber-healthcare-application.json"));
-        ObjectNode registry = (ObjectNode) JSON.readTree(ImpactAtScale.class.getResourceAsStream("/examples/medical-registry-application.json"));
+    private static void seed(DataSource dataSource, ApplicationReader reader, RuleSet rules, int count)
+            throws Exception {
+        ObjectNode practice = (ObjectNode)
+                JSON.readTree(ImpactAtScale.class.getResourceAsStream("/examples/cyber-healthcare-application.json"));
+        ObjectNode registry = (ObjectNode)
+                JSON.readTree(ImpactAtScale.class.getResourceAsStream("/examples/medical-registry-application.json"));
         List<DecisionRecord> batch = new ArrayList<>();
         Instant start = Instant.now().minusSeconds(count);
         for (int i = 0; i < count; i++) {
@@ -144,8 +165,14 @@ public final class ImpactAtScale {
             String body = application.toString();
             Application parsed = reader.read(body.getBytes(StandardCharsets.UTF_8));
             Verdict verdict = Verdict.of(rules.evaluate(parsed));
-            Decision decision = new Decision(UUID.randomUUID().toString(), parsed.applicationId(), parsed.product(), verdict.outcome(),
-                    verdict.reasons(), rules.version(), start.plusSeconds(i));
+            Decision decision = new Decision(
+                    UUID.randomUUID().toString(),
+                    parsed.applicationId(),
+                    parsed.product(),
+                    verdict.outcome(),
+                    verdict.reasons(),
+                    rules.version(),
+                    start.plusSeconds(i));
             batch.add(new DecisionRecord(decision, "10.2.0", "bench", 10, "bench", Optional.empty(), body));
             if (batch.size() == 500 || i == count - 1) {
                 try (Connection connection = dataSource.getConnection()) {

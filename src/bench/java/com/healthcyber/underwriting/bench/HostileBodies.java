@@ -60,7 +60,8 @@ public class HostileBodies {
         return switch (shape) {
             case "normal" -> cyber;
             // The probe's body: registries of unreadable entries (100,000 of them in 201 KB).
-            case "unreadableRegistries" -> registry.replaceFirst("\"registries\"\\s*:\\s*\\[", "\"registries\": [" + fill("0,", registry));
+            case "unreadableRegistries" ->
+                registry.replaceFirst("\"registries\"\\s*:\\s*\\[", "\"registries\": [" + fill("0,", registry));
             // Unknown fields: each one a problem.
             case "unknownFields" -> {
                 StringBuilder fields = new StringBuilder("{");
@@ -75,13 +76,19 @@ public class HostileBodies {
                 yield "{\"x\":[" + fill(nest, cyber) + "[]]," + cyber.substring(1);
             }
             // Claims whose every field is wrong: three problems per entry, up to the list's bound and past it.
-            case "everyEntryInvalid" -> cyber.replaceFirst("\"claims\"\\s*:\\s*\\[", "\"claims\": [" + fill("{\"date\":1,\"type\":1,\"paid\":\"x\"},", cyber));
-            // Valid, with every history list at its bound (the example holds one entry of each): the most an application can ask the rules to weigh.
+            case "everyEntryInvalid" ->
+                cyber.replaceFirst(
+                        "\"claims\"\\s*:\\s*\\[",
+                        "\"claims\": [" + fill("{\"date\":1,\"type\":1,\"paid\":\"x\"},", cyber));
+            // Valid, with every history list at its bound (the example holds one entry of each): the most an
+            // application can ask the rules to weigh.
             case "longestValidLists" -> {
                 StringBuilder claims = new StringBuilder();
                 StringBuilder breaches = new StringBuilder();
                 StringBuilder actions = new StringBuilder();
-                for (int entry = 0; entry < com.healthcyber.underwriting.application.Limits.MAX_HISTORY_ENTRIES - 1; entry++) {
+                for (int entry = 0;
+                        entry < com.healthcyber.underwriting.application.Limits.MAX_HISTORY_ENTRIES - 1;
+                        entry++) {
                     claims.append("{\"date\":\"2010-01-01\",\"type\":\"OTHER\",\"paid\":1},");
                     breaches.append("{\"date\":\"2010-01-01\",\"recordsAffected\":1,\"remediated\":true},");
                     actions.append("{\"date\":\"2010-01-01\",\"agency\":\"HHS OCR\"},");
@@ -103,7 +110,8 @@ public class HostileBodies {
             Verdict verdict = decide();
             return verdict.outcome() + " " + verdict.codes();
         } catch (InvalidApplicationException e) {
-            return "400 with " + e.violations().size() + " violations, last: " + e.violations().get(e.violations().size() - 1);
+            return "400 with " + e.violations().size() + " violations, last: "
+                    + e.violations().get(e.violations().size() - 1);
         }
     }
 

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -49,8 +49,11 @@ public final class RuleSetScaling {
         long v1Rules;
         try (Stream<Path> files = Files.walk(source)) {
             v1Rules = 0;
-            for (Path file : files.filter(path -> path.toString().endsWith(".drl")).toList()) {
-                v1Rules += Files.readAllLines(file).stream().filter(line -> line.startsWith("rule \"")).count();
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".drl")).toList()) {
+                v1Rules += Files.readAllLines(file).stream()
+                        .filter(line -> line.startsWith("rule \""))
+                        .count();
             }
         }
         int generated = (int) (v1Rules * (factor - 1));
@@ -69,7 +72,9 @@ public final class RuleSetScaling {
                 if (fires) {
                     firingCodes.add("GENERATED_" + n);
                 }
-                String condition = fires ? "Coverage( retention >= 0 )" : NEVER_FIRES.get(n % NEVER_FIRES.size()).formatted(1000 + n);
+                String condition = fires
+                        ? "Coverage( retention >= 0 )"
+                        : NEVER_FIRES.get(n % NEVER_FIRES.size()).formatted(1000 + n);
                 drl.append("""
 
                         rule "Generated rule %d"
@@ -85,7 +90,8 @@ public final class RuleSetScaling {
             Files.writeString(target.resolve("generated/generated-" + file + ".drl"), drl);
         }
         writeScenarios(source, target, firingCodes);
-        System.out.println(target + ": " + v1Rules + " v1 rules + " + generated + " generated (" + firingCodes.size() + " of them fire)");
+        System.out.println(target + ": " + v1Rules + " v1 rules + " + generated + " generated (" + firingCodes.size()
+                + " of them fire)");
     }
 
     /**
@@ -95,13 +101,16 @@ public final class RuleSetScaling {
      */
     private static void writeScenarios(Path source, Path target, List<String> firingCodes) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        ObjectNode examples = (ObjectNode) json.readTree(source.resolve("scenarios/contract-examples.json").toFile());
+        ObjectNode examples = (ObjectNode)
+                json.readTree(source.resolve("scenarios/contract-examples.json").toFile());
         for (var scenario : examples.get("scenarios")) {
             ArrayNode reasons = (ArrayNode) scenario.get("expect").get("reasons");
             firingCodes.forEach(reasons::add);
         }
         Path scenarios = Files.createDirectories(target.resolve("scenarios/bases"));
-        json.writerWithDefaultPrettyPrinter().writeValue(scenarios.getParent().resolve("contract-examples.json").toFile(), examples);
+        json.writerWithDefaultPrettyPrinter()
+                .writeValue(
+                        scenarios.getParent().resolve("contract-examples.json").toFile(), examples);
         try (Stream<Path> bases = Files.list(source.resolve("scenarios/bases"))) {
             for (Path base : bases.toList()) {
                 Files.copy(base, scenarios.resolve(base.getFileName()));
@@ -118,7 +127,8 @@ public final class RuleSetScaling {
             }
         }
         try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".drl")).toList()) {
+            for (Path file :
+                    files.filter(path -> path.toString().endsWith(".drl")).toList()) {
                 Path copy = target.resolve(source.relativize(file).toString());
                 Files.createDirectories(copy.getParent());
                 Files.copy(file, copy);

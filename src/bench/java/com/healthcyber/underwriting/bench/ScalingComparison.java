@@ -21,7 +21,9 @@ import java.util.Locale;
  */
 public final class ScalingComparison {
 
-    private static final String[] APPLICATIONS = {"cyber-healthcare-application.json", "medical-registry-application.json"};
+    private static final String[] APPLICATIONS = {
+        "cyber-healthcare-application.json", "medical-registry-application.json"
+    };
     private static final int DECISIONS_PER_SLICE = 2_000;
 
     private ScalingComparison() {}
@@ -35,10 +37,18 @@ public final class ScalingComparison {
         RuleSetLoader loader = new RuleSetLoader(1, executableModel);
         RuleSet small = loader.load(baseline);
         RuleSet large = loader.load(larger);
-        System.out.printf("%s (%d rules) vs %s (%d rules), %s, %d rounds of %d decisions each%n", baseline, small.rules().size(),
-                larger, large.rules().size(), executableModel ? "executable model" : "classic DRL", rounds, DECISIONS_PER_SLICE);
+        System.out.printf(
+                "%s (%d rules) vs %s (%d rules), %s, %d rounds of %d decisions each%n",
+                baseline,
+                small.rules().size(),
+                larger,
+                large.rules().size(),
+                executableModel ? "executable model" : "classic DRL",
+                rounds,
+                DECISIONS_PER_SLICE);
         for (String name : APPLICATIONS) {
-            Application application = ApplicationReader.standalone().read(Files.readAllBytes(Path.of("src/main/resources/examples", name)));
+            Application application = ApplicationReader.standalone()
+                    .read(Files.readAllBytes(Path.of("src/main/resources/examples", name)));
             for (int warmup = 0; warmup < rounds / 4; warmup++) {
                 slice(small, application);
                 slice(large, application);
@@ -57,8 +67,15 @@ public final class ScalingComparison {
                 }
                 ratios[round] = largeMicros[round] / smallMicros[round];
             }
-            System.out.printf(Locale.ROOT, "%-36s %8.2f µs %8.2f µs   ratio %.2f× (slice ratios p25 %.2f, p75 %.2f)%n", name,
-                    median(smallMicros), median(largeMicros), median(ratios), percentile(ratios, 0.25), percentile(ratios, 0.75));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-36s %8.2f µs %8.2f µs   ratio %.2f× (slice ratios p25 %.2f, p75 %.2f)%n",
+                    name,
+                    median(smallMicros),
+                    median(largeMicros),
+                    median(ratios),
+                    percentile(ratios, 0.25),
+                    percentile(ratios, 0.75));
         }
         small.retire();
         large.retire();

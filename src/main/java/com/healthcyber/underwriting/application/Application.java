@@ -19,7 +19,9 @@ public record Application(
         @NotNull @Valid Controls controls,
         @NotNull @Valid History history,
         @NotNull @Valid Coverage coverage,
-        @Size(max = Limits.MAX_REGISTRIES) @Schema(nullable = true) List<@NotNull @Valid Registry> registries) {
+
+        @Size(max = Limits.MAX_REGISTRIES) @Schema(nullable = true)
+        List<@NotNull @Valid Registry> registries) {
 
     public Application {
         registries = registries == null ? List.of() : registries;

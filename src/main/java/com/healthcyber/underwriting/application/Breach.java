@@ -4,4 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.LocalDate;
 
-public record Breach(@NotNull LocalDate date, @NotNull @PositiveOrZero Long recordsAffected, @NotNull Boolean remediated) {}
+public record Breach(
+        @NotNull LocalDate date,
+        @NotNull @PositiveOrZero Long recordsAffected,
+        @NotNull Boolean remediated) {}

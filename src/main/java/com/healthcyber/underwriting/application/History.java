@@ -10,9 +10,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record History(
         @NotNull Boolean willfulMisconduct,
         @NotNull Boolean knownCircumstances,
-        @Size(max = Limits.MAX_HISTORY_ENTRIES) @Schema(nullable = true) List<@NotNull @Valid Claim> claims,
-        @Size(max = Limits.MAX_HISTORY_ENTRIES) @Schema(nullable = true) List<@NotNull @Valid Breach> breaches,
-        @Size(max = Limits.MAX_HISTORY_ENTRIES) @Schema(nullable = true) List<@NotNull @Valid RegulatoryAction> regulatoryActions) {
+
+        @Size(max = Limits.MAX_HISTORY_ENTRIES) @Schema(nullable = true)
+        List<@NotNull @Valid Claim> claims,
+
+        @Size(max = Limits.MAX_HISTORY_ENTRIES) @Schema(nullable = true)
+        List<@NotNull @Valid Breach> breaches,
+
+        @Size(max = Limits.MAX_HISTORY_ENTRIES) @Schema(nullable = true)
+        List<@NotNull @Valid RegulatoryAction> regulatoryActions) {
 
     public History {
         claims = claims == null ? List.of() : claims;

@@ -1,7 +1,5 @@
 package com.healthcyber.underwriting.application;
 
-import com.healthcyber.underwriting.application.Reason;
-import com.healthcyber.underwriting.application.ReasonOutcome;
 import java.util.Collection;
 
 public enum Outcome {

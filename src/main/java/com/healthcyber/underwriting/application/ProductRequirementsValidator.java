@@ -12,8 +12,8 @@ public class ProductRequirementsValidator implements ConstraintValidator<Product
         }
         context.disableDefaultConstraintViolation();
         return switch (application.product()) {
-            case CYBER_HEALTHCARE -> practiceStatesPatientRecords(application, context)
-                    & practiceListsNoRegistries(application, context);
+            case CYBER_HEALTHCARE ->
+                practiceStatesPatientRecords(application, context) & practiceListsNoRegistries(application, context);
             case MEDICAL_REGISTRY -> operatorListsRegistries(application, context);
         };
     }
@@ -23,7 +23,8 @@ public class ProductRequirementsValidator implements ConstraintValidator<Product
             return true;
         }
         context.buildConstraintViolationWithTemplate("is required for CYBER_HEALTHCARE")
-                .addPropertyNode("data").addPropertyNode("patientRecords")
+                .addPropertyNode("data")
+                .addPropertyNode("patientRecords")
                 .addConstraintViolation();
         return false;
     }

@@ -6,4 +6,5 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 
 /** An investigation or enforcement action, e.g. by HHS OCR or a state attorney general. */
-public record RegulatoryAction(@NotNull LocalDate date, @NotBlank @Size(max = 100) String agency) {}
+public record RegulatoryAction(
+        @NotNull LocalDate date, @NotBlank @Size(max = 100) String agency) {}

@@ -50,8 +50,12 @@ public class DecisionRepository {
         search.decidedFrom().ifPresent(from -> where.and("d.decided_at >= ?", utc(from)));
         search.decidedTo().ifPresent(to -> where.and("d.decided_at < ?", utc(to)));
         // The first condition alone bounds the index range; the pair then skips what the last page showed.
-        search.after().ifPresent(after -> where.and("d.decided_at <= ? AND (d.decided_at < ? OR d.decision_id < ?)",
-                utc(after.decidedAt()), utc(after.decidedAt()), after.decisionId()));
+        search.after()
+                .ifPresent(after -> where.and(
+                        "d.decided_at <= ? AND (d.decided_at < ? OR d.decision_id < ?)",
+                        utc(after.decidedAt()),
+                        utc(after.decidedAt()),
+                        after.decisionId()));
         return query(where, "ORDER BY d.decided_at DESC, d.decision_id DESC", search.limit());
     }
 
@@ -69,9 +73,14 @@ public class DecisionRepository {
             selection.decidedTo().ifPresent(to -> where.and("d.decided_at < ?", utc(to)));
             // A plain range on decided_at first, so every database starts the page from the index,
             // not from the beginning of the history (an OR alone made H2 rescan: quadratic).
-            after.ifPresent(position -> where.and("d.decided_at >= ? AND (d.decided_at > ? OR d.decision_id > ?)",
-                    utc(position.decidedAt()), utc(position.decidedAt()), position.decisionId()));
-            List<DecisionRecord> page = query(where, "ORDER BY d.decided_at, d.decision_id",
+            after.ifPresent(position -> where.and(
+                    "d.decided_at >= ? AND (d.decided_at > ? OR d.decision_id > ?)",
+                    utc(position.decidedAt()),
+                    utc(position.decidedAt()),
+                    position.decisionId()));
+            List<DecisionRecord> page = query(
+                    where,
+                    "ORDER BY d.decided_at, d.decision_id",
                     Math.min(WALK_PAGE, selection.maxDecisions() - visited));
             for (DecisionRecord record : page) {
                 visit.accept(record);
@@ -111,7 +120,8 @@ public class DecisionRepository {
     }
 
     private List<DecisionRecord> query(Where where, String order, int limit) {
-        String sql = "SELECT " + DecisionTable.COLUMNS + " FROM decision d" + where.sql() + " " + order + " LIMIT " + limit;
+        String sql =
+                "SELECT " + DecisionTable.COLUMNS + " FROM decision d" + where.sql() + " " + order + " LIMIT " + limit;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
             int index = 1;

@@ -32,11 +32,13 @@ public class DecisionStoreSelection implements ConfigSourceFactory {
             // also runs when the application is built, which therefore creates the empty directory.)
             OwnerOnlyFiles.directory(directory);
         }
-        return List.of(new PropertiesConfigSource(Map.of(
-                "quarkus.datasource." + StoreKind.POSTGRESQL.id() + ".active", String.valueOf(postgresql),
-                "quarkus.datasource." + StoreKind.EMBEDDED.id() + ".active", String.valueOf(!postgresql),
-                "quarkus.datasource." + StoreKind.EMBEDDED.id() + ".jdbc.url", embeddedUrl(directory)),
-                "underwriting-store-selection", ORDINAL));
+        return List.of(new PropertiesConfigSource(
+                Map.of(
+                        "quarkus.datasource." + StoreKind.POSTGRESQL.id() + ".active", String.valueOf(postgresql),
+                        "quarkus.datasource." + StoreKind.EMBEDDED.id() + ".active", String.valueOf(!postgresql),
+                        "quarkus.datasource." + StoreKind.EMBEDDED.id() + ".jdbc.url", embeddedUrl(directory)),
+                "underwriting-store-selection",
+                ORDINAL));
     }
 
     /**

@@ -42,7 +42,8 @@ final class DecisionTable {
      *
      * @param selected read back into a record ({@link #COLUMNS}); {@code reason_codes} is kept for search only
      */
-    private record Column(String name, String arrayType, String fromArray, boolean selected, Binder bind, Batch batch) {}
+    private record Column(
+            String name, String arrayType, String fromArray, boolean selected, Binder bind, Batch batch) {}
 
     @FunctionalInterface
     private interface Binder {
@@ -55,59 +56,100 @@ final class DecisionTable {
     }
 
     private static Column text(String name, Function<DecisionRecord, String> value) {
-        return new Column(name, "text[]", "d." + name, true, (insert, index, record) -> {
-            String text = value.apply(record);
-            if (text == null) {
-                insert.setNull(index, Types.VARCHAR);
-            } else {
-                insert.setString(index, text);
-            }
-        }, records -> column(records, value));
+        return new Column(
+                name,
+                "text[]",
+                "d." + name,
+                true,
+                (insert, index, record) -> {
+                    String text = value.apply(record);
+                    if (text == null) {
+                        insert.setNull(index, Types.VARCHAR);
+                    } else {
+                        insert.setString(index, text);
+                    }
+                },
+                records -> column(records, value));
     }
 
     /** Travels to PostgreSQL as ISO-8601 text in UTC, cast back to a timestamp there. */
     private static Column timestamp(String name, Function<DecisionRecord, Instant> value) {
-        return new Column(name, "text[]", "d." + name + "::timestamptz", true,
-                (insert, index, record) -> insert.setObject(index, OffsetDateTime.ofInstant(value.apply(record), ZoneOffset.UTC)),
+        return new Column(
+                name,
+                "text[]",
+                "d." + name + "::timestamptz",
+                true,
+                (insert, index, record) ->
+                        insert.setObject(index, OffsetDateTime.ofInstant(value.apply(record), ZoneOffset.UTC)),
                 records -> column(records, record -> value.apply(record).toString()));
     }
 
     private static Column bigint(String name, ToLongFunction<DecisionRecord> value) {
-        return new Column(name, "bigint[]", "d." + name, true,
+        return new Column(
+                name,
+                "bigint[]",
+                "d." + name,
+                true,
                 (insert, index, record) -> insert.setLong(index, value.applyAsLong(record)),
                 records -> records.stream().mapToLong(value).toArray());
     }
 
     /** A text array per row: to PostgreSQL as one array literal per row ({@link #arrayLiteral}). */
     private static Column textArray(String name, Function<DecisionRecord, List<String>> value) {
-        return new Column(name, "text[]", "d." + name + "::text[]", false,
-                (insert, index, record) -> insert.setArray(index,
-                        insert.getConnection().createArrayOf("VARCHAR", value.apply(record).toArray(String[]::new))),
+        return new Column(
+                name,
+                "text[]",
+                "d." + name + "::text[]",
+                false,
+                (insert, index, record) -> insert.setArray(
+                        index,
+                        insert.getConnection()
+                                .createArrayOf("VARCHAR", value.apply(record).toArray(String[]::new))),
                 records -> column(records, record -> arrayLiteral(value.apply(record))));
     }
 
     private static final Column DECISION_ID = text("decision_id", DecisionRecord::decisionId);
-    private static final Column APPLICATION_ID = text("application_id", record -> record.decision().applicationId());
-    private static final Column PRODUCT = text("product", record -> record.decision().product().name());
-    private static final Column OUTCOME = text("outcome", record -> record.decision().outcome().name());
-    private static final Column RULESET_VERSION = text("ruleset_version", record -> record.decision().rulesetVersion());
+    private static final Column APPLICATION_ID =
+            text("application_id", record -> record.decision().applicationId());
+    private static final Column PRODUCT =
+            text("product", record -> record.decision().product().name());
+    private static final Column OUTCOME =
+            text("outcome", record -> record.decision().outcome().name());
+    private static final Column RULESET_VERSION =
+            text("ruleset_version", record -> record.decision().rulesetVersion());
     private static final Column DROOLS_VERSION = text("drools_version", DecisionRecord::droolsVersion);
     private static final Column SERVICE_VERSION = text("service_version", DecisionRecord::serviceVersion);
-    private static final Column DECIDED_AT = timestamp("decided_at", record -> record.decision().decidedAt());
+    private static final Column DECIDED_AT =
+            timestamp("decided_at", record -> record.decision().decidedAt());
     private static final Column ENGINE_MICROS = bigint("engine_micros", DecisionRecord::engineMicros);
     private static final Column REQUESTED_BY = text("requested_by", DecisionRecord::requestedBy);
-    private static final Column IDEMPOTENCY_KEY = text("idempotency_key", record -> record.idempotencyKey().orElse(null));
+    private static final Column IDEMPOTENCY_KEY =
+            text("idempotency_key", record -> record.idempotencyKey().orElse(null));
     private static final Column REQUEST_BODY = text("request_body", DecisionRecord::requestBody);
     private static final Column REASONS = text("reasons", DecisionTable::reasonsJson);
     private static final Column REASON_CODES = textArray("reason_codes", DecisionRecord::codes);
 
     /** The decision table, in column order: a field added to a decision is one entry here (and a migration). */
-    private static final List<Column> TABLE = List.of(DECISION_ID, APPLICATION_ID, PRODUCT, OUTCOME, RULESET_VERSION,
-            DROOLS_VERSION, SERVICE_VERSION, DECIDED_AT, ENGINE_MICROS, REQUESTED_BY, IDEMPOTENCY_KEY, REQUEST_BODY, REASONS,
+    private static final List<Column> TABLE = List.of(
+            DECISION_ID,
+            APPLICATION_ID,
+            PRODUCT,
+            OUTCOME,
+            RULESET_VERSION,
+            DROOLS_VERSION,
+            SERVICE_VERSION,
+            DECIDED_AT,
+            ENGINE_MICROS,
+            REQUESTED_BY,
+            IDEMPOTENCY_KEY,
+            REQUEST_BODY,
+            REASONS,
             REASON_CODES);
 
     /** What a query selects to read records ({@link #read}), from the table aliased {@code d}. */
-    static final String COLUMNS = TABLE.stream().filter(Column::selected).map(column -> "d." + column.name())
+    static final String COLUMNS = TABLE.stream()
+            .filter(Column::selected)
+            .map(column -> "d." + column.name())
             .collect(Collectors.joining(", "));
 
     /** The table's columns, in {@link #TABLE}'s order: what the schema must hold, no more and no less. */
@@ -170,7 +212,8 @@ final class DecisionTable {
      */
     private static final String APPEND_ALL_POSTGRESQL = "INSERT INTO decision (" + COLUMN_NAMES + ")"
             + " SELECT " + TABLE.stream().map(Column::fromArray).collect(Collectors.joining(", "))
-            + " FROM unnest(" + TABLE.stream().map(column -> "?::" + column.arrayType()).collect(Collectors.joining(", ")) + ")"
+            + " FROM unnest("
+            + TABLE.stream().map(column -> "?::" + column.arrayType()).collect(Collectors.joining(", ")) + ")"
             + " AS d(" + COLUMN_NAMES + ")"
             + " ON CONFLICT (requested_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING"
             + " RETURNING decision_id";
@@ -196,7 +239,8 @@ final class DecisionTable {
         try {
             return JSON.writeValueAsString(record.decision().reasons());
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("reasons of decision " + record.decisionId() + " cannot be written as JSON", e);
+            throw new IllegalStateException(
+                    "reasons of decision " + record.decisionId() + " cannot be written as JSON", e);
         }
     }
 
@@ -243,7 +287,8 @@ final class DecisionTable {
     /** Which of these decision ids are in the table: after a conflict, tells inserted rows from skipped ones. */
     static Set<String> existing(Connection connection, Collection<String> decisionIds) throws SQLException {
         Set<String> found = new HashSet<>();
-        try (PreparedStatement select = prepareForIds(connection, "SELECT decision_id FROM decision WHERE decision_id IN (%s)", decisionIds);
+        try (PreparedStatement select = prepareForIds(
+                        connection, "SELECT decision_id FROM decision WHERE decision_id IN (%s)", decisionIds);
                 ResultSet result = select.executeQuery()) {
             while (result.next()) {
                 found.add(result.getString(1));
@@ -253,7 +298,8 @@ final class DecisionTable {
     }
 
     /** The caller's record under this idempotency key: the original a racing retry gives way to. */
-    static Optional<DecisionRecord> holderOfKey(Connection connection, String requestedBy, String idempotencyKey) throws SQLException {
+    static Optional<DecisionRecord> holderOfKey(Connection connection, String requestedBy, String idempotencyKey)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT " + COLUMNS + " FROM decision d WHERE d.requested_by = ? AND d.idempotency_key = ?")) {
             select.setString(1, requestedBy);
@@ -263,7 +309,8 @@ final class DecisionTable {
     }
 
     /** {@code sql} with its {@code %s} replaced by one placeholder per id, the ids bound in order. */
-    private static PreparedStatement prepareForIds(Connection connection, String sql, Collection<String> decisionIds) throws SQLException {
+    private static PreparedStatement prepareForIds(Connection connection, String sql, Collection<String> decisionIds)
+            throws SQLException {
         PreparedStatement select = connection.prepareStatement(
                 String.format(sql, String.join(", ", Collections.nCopies(decisionIds.size(), "?"))));
         int index = 1;
@@ -287,13 +334,22 @@ final class DecisionTable {
     /** One row of {@link #COLUMNS}, read by column name. */
     private static DecisionRecord decision(ResultSet result) throws SQLException {
         String decisionId = result.getString(DECISION_ID.name());
-        Decision decision = new Decision(decisionId, result.getString(APPLICATION_ID.name()),
-                Product.valueOf(result.getString(PRODUCT.name())), Outcome.valueOf(result.getString(OUTCOME.name())),
-                reasons(decisionId, result.getString(REASONS.name())), result.getString(RULESET_VERSION.name()),
+        Decision decision = new Decision(
+                decisionId,
+                result.getString(APPLICATION_ID.name()),
+                Product.valueOf(result.getString(PRODUCT.name())),
+                Outcome.valueOf(result.getString(OUTCOME.name())),
+                reasons(decisionId, result.getString(REASONS.name())),
+                result.getString(RULESET_VERSION.name()),
                 result.getObject(DECIDED_AT.name(), OffsetDateTime.class).toInstant());
-        return new DecisionRecord(decision, result.getString(DROOLS_VERSION.name()), result.getString(SERVICE_VERSION.name()),
-                result.getLong(ENGINE_MICROS.name()), result.getString(REQUESTED_BY.name()),
-                Optional.ofNullable(result.getString(IDEMPOTENCY_KEY.name())), result.getString(REQUEST_BODY.name()));
+        return new DecisionRecord(
+                decision,
+                result.getString(DROOLS_VERSION.name()),
+                result.getString(SERVICE_VERSION.name()),
+                result.getLong(ENGINE_MICROS.name()),
+                result.getString(REQUESTED_BY.name()),
+                Optional.ofNullable(result.getString(IDEMPOTENCY_KEY.name())),
+                result.getString(REQUEST_BODY.name()));
     }
 
     private static List<Reason> reasons(String decisionId, String json) throws SQLException {

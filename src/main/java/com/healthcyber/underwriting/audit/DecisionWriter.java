@@ -9,7 +9,6 @@ import io.quarkus.logging.Log;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,19 +84,26 @@ public class DecisionWriter {
     private final Counter failures;
     private final StoreOutageLog outage;
 
-    public DecisionWriter(DecisionDataSource store, UnderwritingConfig config, MeterRegistry registry, StoreOutageLog outage) {
+    public DecisionWriter(
+            DecisionDataSource store, UnderwritingConfig config, MeterRegistry registry, StoreOutageLog outage) {
         this.outage = outage;
         this.dataSource = store.get();
         this.postgresql = store.kind() == StoreKind.POSTGRESQL;
         this.writeTimeout = config.store().writeTimeout();
         this.maxBatch = config.store().maxBatch();
         this.queue = new LinkedBlockingQueue<>(config.store().queueCapacity());
-        this.commitTime = Timer.builder("underwriting.store.commit").description("Time to commit one batch of decision records")
-                .tag("store", store.kind().id()).publishPercentileHistogram().register(registry);
-        this.batchSize = DistributionSummary.builder("underwriting.store.batch").description("Decision records per commit")
-                .tag("store", store.kind().id()).register(registry);
+        this.commitTime = Timer.builder("underwriting.store.commit")
+                .description("Time to commit one batch of decision records")
+                .tag("store", store.kind().id())
+                .publishPercentileHistogram()
+                .register(registry);
+        this.batchSize = DistributionSummary.builder("underwriting.store.batch")
+                .description("Decision records per commit")
+                .tag("store", store.kind().id())
+                .register(registry);
         this.failures = Counter.builder("underwriting.store.failures")
-                .description("Decision records the store could not take (each answered 503)").tag("store", store.kind().id())
+                .description("Decision records the store could not take (each answered 503)")
+                .tag("store", store.kind().id())
                 .register(registry);
         this.writer = new Thread(this::writeUntilStopped, "decision-writer");
         this.writer.setDaemon(true);
@@ -117,9 +123,11 @@ public class DecisionWriter {
         Pending pending = new Pending(record);
         if (!running || !queue.offer(pending)) {
             failures.increment();
-            return CompletableFuture.failedFuture(new RecordNotStoredException("the decision store is not taking records"));
+            return CompletableFuture.failedFuture(
+                    new RecordNotStoredException("the decision store is not taking records"));
         }
-        return pending.onFile().orTimeout(writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        return pending.onFile()
+                .orTimeout(writeTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(failure -> notCommitted(pending, failure));
     }
 
@@ -131,9 +139,12 @@ public class DecisionWriter {
         }
         String what = cause instanceof TimeoutException ? "not committed within " + writeTimeout : "not confirmed";
         // Withdrawn before the writer sent it: it can never be stored. Sent: it may still commit.
-        return CompletableFuture.failedFuture(pending.withdraw()
-                ? new RecordNotStoredException("the decision record was " + what + " and was withdrawn before it was sent", cause)
-                : new RecordOutcomeUnknownException("the decision record was sent but " + what, pending.keyed(), cause));
+        return CompletableFuture.failedFuture(
+                pending.withdraw()
+                        ? new RecordNotStoredException(
+                                "the decision record was " + what + " and was withdrawn before it was sent", cause)
+                        : new RecordOutcomeUnknownException(
+                                "the decision record was sent but " + what, pending.keyed(), cause));
     }
 
     /**
@@ -178,7 +189,8 @@ public class DecisionWriter {
                 return;
             }
             progress.sent = true;
-            List<DecisionRecord> onFile = commit(connection, sending.stream().map(Pending::record).toList(), progress);
+            List<DecisionRecord> onFile =
+                    commit(connection, sending.stream().map(Pending::record).toList(), progress);
             outage.answered(); // before the answers: the recovery line comes before anything their callers log
             for (int i = 0; i < sending.size(); i++) {
                 sending.get(i).onFile().complete(onFile.get(i));
@@ -188,34 +200,40 @@ public class DecisionWriter {
         } catch (SQLException e) {
             if (!progress.sent) {
                 // No connection, nothing sent: these records are not on file, and the writer drops them.
-                RecordNotStoredException notStored = new RecordNotStoredException("the decision store could not be reached", e);
+                RecordNotStoredException notStored =
+                        new RecordNotStoredException("the decision store could not be reached", e);
                 batch.forEach(pending -> pending.onFile().completeExceptionally(notStored));
             } else if (progress.committed || isConnectionLost(e)) {
                 // The database may have committed them before the answer was lost.
-                sending.forEach(pending -> pending.onFile().completeExceptionally(new RecordOutcomeUnknownException(
-                        "the decision store did not confirm the commit", pending.keyed(), e)));
+                sending.forEach(pending -> pending.onFile()
+                        .completeExceptionally(new RecordOutcomeUnknownException(
+                                "the decision store did not confirm the commit", pending.keyed(), e)));
             } else if (sending.size() > 1 && isAboutTheData(e)) {
                 // One record the database refuses must not take its neighbours down with it.
                 sending.forEach(pending -> write(List.of(pending)));
             } else {
                 // The database answered with an error: the statement, and so its transaction, committed nothing.
-                RecordNotStoredException notStored = new RecordNotStoredException("the decision store refused the record", e);
+                RecordNotStoredException notStored =
+                        new RecordNotStoredException("the decision store refused the record", e);
                 sending.forEach(pending -> pending.onFile().completeExceptionally(notStored));
             }
         }
     }
 
     /** Commits the records and returns, for each, the record now on file for its request. */
-    private List<DecisionRecord> commit(Connection connection, List<DecisionRecord> records, Progress progress) throws SQLException {
-        return postgresql ? commitInOneStatement(connection, records, progress) : commitInOneTransaction(connection, records);
+    private List<DecisionRecord> commit(Connection connection, List<DecisionRecord> records, Progress progress)
+            throws SQLException {
+        return postgresql
+                ? commitInOneStatement(connection, records, progress)
+                : commitInOneTransaction(connection, records);
     }
 
     /**
      * PostgreSQL: one statement for the whole batch, its own transaction — one round trip to the
      * database per batch instead of three, which is most of a commit's time on a busy host.
      */
-    private static List<DecisionRecord> commitInOneStatement(Connection connection, List<DecisionRecord> records, Progress progress)
-            throws SQLException {
+    private static List<DecisionRecord> commitInOneStatement(
+            Connection connection, List<DecisionRecord> records, Progress progress) throws SQLException {
         connection.setAutoCommit(true);
         Set<String> stored = DecisionTable.appendAllPostgresql(connection, records);
         progress.committed = true; // auto-committed: a failure reading the originals below does not undo it
@@ -223,7 +241,8 @@ public class DecisionWriter {
     }
 
     /** The embedded store: the portable statement, in a transaction that also reads any originals it gave way to. */
-    private static List<DecisionRecord> commitInOneTransaction(Connection connection, List<DecisionRecord> records) throws SQLException {
+    private static List<DecisionRecord> commitInOneTransaction(Connection connection, List<DecisionRecord> records)
+            throws SQLException {
         connection.setAutoCommit(false);
         try {
             int inserted = DecisionTable.insertDecisions(connection, records);
@@ -231,7 +250,8 @@ public class DecisionWriter {
                 connection.commit();
                 return records;
             }
-            Set<String> stored = DecisionTable.existing(connection, records.stream().map(DecisionRecord::decisionId).toList());
+            Set<String> stored = DecisionTable.existing(
+                    connection, records.stream().map(DecisionRecord::decisionId).toList());
             List<DecisionRecord> onFile = onFile(connection, records, stored);
             connection.commit();
             return onFile;
@@ -242,7 +262,8 @@ public class DecisionWriter {
     }
 
     /** Each record if it was stored, else the original its idempotency key already holds. */
-    private static List<DecisionRecord> onFile(Connection connection, List<DecisionRecord> records, Set<String> stored) throws SQLException {
+    private static List<DecisionRecord> onFile(Connection connection, List<DecisionRecord> records, Set<String> stored)
+            throws SQLException {
         List<DecisionRecord> onFile = new ArrayList<>(records.size());
         for (DecisionRecord record : records) {
             onFile.add(stored.contains(record.decisionId()) ? record : originalOf(connection, record));
@@ -253,9 +274,11 @@ public class DecisionWriter {
     /** An original stored by this very batch is found too: same transaction, or committed by the one statement. */
     private static DecisionRecord originalOf(Connection connection, DecisionRecord skipped) throws SQLException {
         String key = skipped.idempotencyKey()
-                .orElseThrow(() -> new SQLException("decision " + skipped.decisionId() + " was not stored and has no idempotency key"));
+                .orElseThrow(() -> new SQLException(
+                        "decision " + skipped.decisionId() + " was not stored and has no idempotency key"));
         return DecisionTable.holderOfKey(connection, skipped.requestedBy(), key)
-                .orElseThrow(() -> new SQLException("decision " + skipped.decisionId() + " was not stored, yet no record holds its idempotency key"));
+                .orElseThrow(() -> new SQLException("decision " + skipped.decisionId()
+                        + " was not stored, yet no record holds its idempotency key"));
     }
 
     /**

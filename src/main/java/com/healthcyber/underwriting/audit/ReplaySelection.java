@@ -11,4 +11,5 @@ import java.util.Optional;
  * @param decidedTo exclusive
  * @param maxDecisions the walk stops after this many
  */
-public record ReplaySelection(Optional<Instant> decidedFrom, Optional<Instant> decidedTo, Optional<Product> product, int maxDecisions) {}
+public record ReplaySelection(
+        Optional<Instant> decidedFrom, Optional<Instant> decidedTo, Optional<Product> product, int maxDecisions) {}

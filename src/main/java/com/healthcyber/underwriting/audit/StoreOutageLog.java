@@ -24,6 +24,7 @@ public class StoreOutageLog {
 
     /** Read without the lock on every success, so that a healthy store costs one volatile read. */
     private volatile boolean down;
+
     private long since;
     private long lastLine;
     private long refusedSinceLine;
@@ -50,13 +51,16 @@ public class StoreOutageLog {
                 since = now;
                 lastLine = now;
                 refusedSinceLine = 0;
-                Log.warnf("decision store unavailable, requests are refused with 503: %s; further refusals are counted "
-                        + "and summarised at most every %s", describe(e), interval);
+                Log.warnf(
+                        "decision store unavailable, requests are refused with 503: %s; further refusals are counted "
+                                + "and summarised at most every %s",
+                        describe(e), interval);
                 return;
             }
             refusedSinceLine++;
             if (now - lastLine >= intervalNanos) {
-                Log.warnf("decision store still unavailable after %d s: %d request(s) refused since the last line, %d in all; latest: %s",
+                Log.warnf(
+                        "decision store still unavailable after %d s: %d request(s) refused since the last line, %d in all; latest: %s",
                         seconds(now - since), refusedSinceLine, refusedInAll, describe(e));
                 lastLine = now;
                 refusedSinceLine = 0;
@@ -75,7 +79,8 @@ public class StoreOutageLog {
                 return;
             }
             down = false;
-            Log.infof("decision store available again after %d s; %d request(s) were refused with 503 while it was not",
+            Log.infof(
+                    "decision store available again after %d s; %d request(s) were refused with 503 while it was not",
                     seconds(now - since), refusedInAll);
             refusedInAll = 0;
         }
@@ -88,6 +93,9 @@ public class StoreOutageLog {
     /** The exception's own words and its cause's: a driver or timeout message, never application data. */
     private static String describe(StoreUnavailableException e) {
         // A driver's message may quote a value of the request (H2 quotes the one a column refused).
-        return e.getMessage() + (e.getCause() == null || e.getCause().getMessage() == null ? "" : " (" + LogText.escape(e.getCause().getMessage()) + ")");
+        return e.getMessage()
+                + (e.getCause() == null || e.getCause().getMessage() == null
+                        ? ""
+                        : " (" + LogText.escape(e.getCause().getMessage()) + ")");
     }
 }

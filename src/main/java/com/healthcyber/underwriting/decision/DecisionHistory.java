@@ -36,7 +36,9 @@ public class DecisionHistory {
 
     public Page search(DecisionSearch search) {
         // One more than the page holds tells whether another page follows.
-        List<Decision> found = records.search(search.withLimit(search.limit() + 1)).stream().map(DecisionRecord::decision).toList();
+        List<Decision> found = records.search(search.withLimit(search.limit() + 1)).stream()
+                .map(DecisionRecord::decision)
+                .toList();
         if (found.size() <= search.limit()) {
             return new Page(found, Optional.empty());
         }

@@ -33,22 +33,32 @@ public class DecisionMetrics {
         for (Product product : Product.values()) {
             Map<Outcome, Counter> byOutcome = new EnumMap<>(Outcome.class);
             for (Outcome outcome : Outcome.values()) {
-                byOutcome.put(outcome, Counter.builder("underwriting.decisions")
-                        .description("Decisions made, by product and outcome")
-                        .tags("product", product.name(), "outcome", outcome.name())
-                        .register(registry));
+                byOutcome.put(
+                        outcome,
+                        Counter.builder("underwriting.decisions")
+                                .description("Decisions made, by product and outcome")
+                                .tags("product", product.name(), "outcome", outcome.name())
+                                .register(registry));
             }
             decisions.put(product, byOutcome);
-            engineTime.put(product, timer("underwriting.decision.engine", "Time in the rules engine for one decision", product));
-            totalTime.put(product, timer("underwriting.decision.total",
-                    "Time to decide a valid application, rules and recording included", product));
+            engineTime.put(
+                    product,
+                    timer("underwriting.decision.engine", "Time in the rules engine for one decision", product));
+            totalTime.put(
+                    product,
+                    timer(
+                            "underwriting.decision.total",
+                            "Time to decide a valid application, rules and recording included",
+                            product));
         }
     }
 
     void record(Decision decision, long engineNanos, long totalNanos) {
         decisions.get(decision.product()).get(decision.outcome()).increment();
         for (Reason reason : decision.reasons()) {
-            reasons.computeIfAbsent(reason.code() + '\u0000' + reason.outcome(), key -> reasonCounter(reason.code(), reason.outcome()))
+            reasons.computeIfAbsent(
+                            reason.code() + '\u0000' + reason.outcome(),
+                            key -> reasonCounter(reason.code(), reason.outcome()))
                     .increment();
         }
         engineTime.get(decision.product()).record(engineNanos, TimeUnit.NANOSECONDS);
@@ -63,7 +73,9 @@ public class DecisionMetrics {
     }
 
     private Timer timer(String name, String description, Product product) {
-        return Timer.builder(name).description(description).tags("product", product.name())
+        return Timer.builder(name)
+                .description(description)
+                .tags("product", product.name())
                 .publishPercentileHistogram()
                 .register(registry);
     }

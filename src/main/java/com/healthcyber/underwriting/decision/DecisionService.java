@@ -1,9 +1,9 @@
 package com.healthcyber.underwriting.decision;
 
-import com.healthcyber.underwriting.application.Decision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthcyber.underwriting.application.Application;
+import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.audit.DecisionRecord;
 import com.healthcyber.underwriting.audit.DecisionWriter;
 import com.healthcyber.underwriting.audit.StoreUnavailableException;
@@ -37,7 +37,12 @@ public class DecisionService {
     private final String droolsVersion = RuleEngine.droolsVersion();
     private final DecisionIds ids = new DecisionIds();
 
-    public DecisionService(ApplicationReader reader, RuleEngine engine, DecisionWriter writer, DecisionMetrics metrics, ObjectMapper json,
+    public DecisionService(
+            ApplicationReader reader,
+            RuleEngine engine,
+            DecisionWriter writer,
+            DecisionMetrics metrics,
+            ObjectMapper json,
             @ConfigProperty(name = "quarkus.application.version") String serviceVersion) {
         this.reader = reader;
         this.engine = engine;
@@ -86,18 +91,28 @@ public class DecisionService {
                 verdict.reasons(),
                 evaluation.rulesetVersion(),
                 decidedAt);
-        DecisionRecord record = new DecisionRecord(decision, droolsVersion, serviceVersion, evaluation.engineNanos() / 1_000,
-                request.requestedBy(), request.idempotencyKey(), body);
-        return writer.append(record).thenApplyAsync(onFile -> {
-            if (!onFile.decisionId().equals(record.decisionId())) {
-                // An earlier request holds this idempotency key: this evaluation is discarded, the original answers.
-                return repeat(onFile, body);
-            }
-            long total = System.nanoTime() - started;
-            metrics.record(decision, evaluation.engineNanos(), total);
-            log(decision, String.join(",", verdict.codes()), total);
-            return new Decided(decision, false);
-        }, continueOn);
+        DecisionRecord record = new DecisionRecord(
+                decision,
+                droolsVersion,
+                serviceVersion,
+                evaluation.engineNanos() / 1_000,
+                request.requestedBy(),
+                request.idempotencyKey(),
+                body);
+        return writer.append(record)
+                .thenApplyAsync(
+                        onFile -> {
+                            if (!onFile.decisionId().equals(record.decisionId())) {
+                                // An earlier request holds this idempotency key: this evaluation is discarded, the
+                                // original answers.
+                                return repeat(onFile, body);
+                            }
+                            long total = System.nanoTime() - started;
+                            metrics.record(decision, evaluation.engineNanos(), total);
+                            log(decision, String.join(",", verdict.codes()), total);
+                            return new Decided(decision, false);
+                        },
+                        continueOn);
     }
 
     private Decided repeat(DecisionRecord original, String body) {
@@ -135,7 +150,8 @@ public class DecisionService {
         MDC.put("durationMicros", String.valueOf(micros));
         try {
             // Concatenated, not formatted: a format string per decision costs more than the rest of the log call.
-            Log.info("decision decisionId=" + decision.decisionId() + " applicationId=" + LogText.escape(decision.applicationId())
+            Log.info("decision decisionId=" + decision.decisionId() + " applicationId="
+                    + LogText.escape(decision.applicationId())
                     + " product=" + decision.product() + " outcome=" + decision.outcome() + " codes=[" + codes
                     + "] rulesetVersion=" + decision.rulesetVersion() + " durationMicros=" + micros);
         } finally {

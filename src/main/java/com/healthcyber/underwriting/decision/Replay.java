@@ -33,7 +33,12 @@ public record Replay(
         Result replayed = new Result(now.outcome(), now.reasons(), rulesetVersion);
         Set<String> before = new TreeSet<>(record.codes());
         Set<String> after = new TreeSet<>(now.codes());
-        return new Replay(given.decisionId(), given.decidedAt(), stored, replayed, stored.outcome() != replayed.outcome(),
+        return new Replay(
+                given.decisionId(),
+                given.decidedAt(),
+                stored,
+                replayed,
+                stored.outcome() != replayed.outcome(),
                 after.stream().filter(code -> !before.contains(code)).toList(),
                 before.stream().filter(code -> !after.contains(code)).toList());
     }

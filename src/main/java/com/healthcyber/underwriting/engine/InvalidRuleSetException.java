@@ -8,8 +8,12 @@ public class InvalidRuleSetException extends Exception {
     private final transient List<RuleProblem> problems;
 
     public InvalidRuleSetException(List<RuleProblem> problems) {
-        super(problems.size() + " problem(s) in the ruleset:\n  "
-                + problems.stream().map(RuleProblem::toString).collect(Collectors.joining("\n  ")), null, false, false);
+        super(
+                problems.size() + " problem(s) in the ruleset:\n  "
+                        + problems.stream().map(RuleProblem::toString).collect(Collectors.joining("\n  ")),
+                null,
+                false,
+                false);
         this.problems = List.copyOf(problems);
     }
 

@@ -36,13 +36,16 @@ final class ParsedRuleFile {
         DrlParser parser = new DrlParser();
         try {
             PackageDescr descr = parser.parse(false, file.content());
-            List<RuleProblem> errors = parser.getErrors().stream().map(error -> syntaxError(file, error)).toList();
+            List<RuleProblem> errors = parser.getErrors().stream()
+                    .map(error -> syntaxError(file, error))
+                    .toList();
             if (descr == null && errors.isEmpty()) {
                 errors = List.of(new RuleProblem(file.path(), 0, null, "does not parse"));
             }
             return new ParsedRuleFile(file, descr, errors);
         } catch (DroolsParserException e) {
-            return new ParsedRuleFile(file, null, List.of(new RuleProblem(file.path(), 0, null, String.valueOf(e.getMessage()))));
+            return new ParsedRuleFile(
+                    file, null, List.of(new RuleProblem(file.path(), 0, null, String.valueOf(e.getMessage()))));
         }
     }
 
@@ -80,7 +83,9 @@ final class ParsedRuleFile {
     }
 
     List<RuleDescr> rules() {
-        return descr == null ? List.of() : descr.getRules().stream().filter(RuleDescr::isRule).toList();
+        return descr == null
+                ? List.of()
+                : descr.getRules().stream().filter(RuleDescr::isRule).toList();
     }
 
     RuleDescr ruleAt(int line) {
@@ -103,7 +108,10 @@ final class ParsedRuleFile {
     }
 
     RuleDescr rule(String name) {
-        return rules().stream().filter(rule -> name.equals(rule.getName())).findFirst().orElse(null);
+        return rules().stream()
+                .filter(rule -> name.equals(rule.getName()))
+                .findFirst()
+                .orElse(null);
     }
 
     List<RuleDefinition> definitions() {
@@ -136,7 +144,9 @@ final class ParsedRuleFile {
     private String fingerprint(RuleDescr rule) {
         int from = Math.max(rule.getLine() - 1, 0);
         int to = Math.min(endLine(rule), lines.size());
-        String text = String.join(" ", lines.subList(from, to)).replaceAll("\\s+", " ").trim();
+        String text = String.join(" ", lines.subList(from, to))
+                .replaceAll("\\s+", " ")
+                .trim();
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 8);

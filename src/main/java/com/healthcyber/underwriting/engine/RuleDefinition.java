@@ -5,4 +5,5 @@ package com.healthcyber.underwriting.engine;
  *
  * @param fingerprint short hash of the rule's source text: a changed rule has a new one
  */
-public record RuleDefinition(String code, String name, String file, int line, String description, RuleKind kind, String fingerprint) {}
+public record RuleDefinition(
+        String code, String name, String file, int line, String description, RuleKind kind, String fingerprint) {}

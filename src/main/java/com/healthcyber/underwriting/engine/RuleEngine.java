@@ -1,8 +1,8 @@
 package com.healthcyber.underwriting.engine;
 
 import com.healthcyber.underwriting.application.Application;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;

@@ -64,8 +64,8 @@ public final class RuleFunctions {
         if (descriptions.size() <= 1) {
             return String.join("", descriptions);
         }
-        return String.join(", ", descriptions.subList(0, descriptions.size() - 1))
-                + " and " + descriptions.get(descriptions.size() - 1);
+        return String.join(", ", descriptions.subList(0, descriptions.size() - 1)) + " and "
+                + descriptions.get(descriptions.size() - 1);
     }
 
     /** {@code "1 claim"}, {@code "3 claims"}. */

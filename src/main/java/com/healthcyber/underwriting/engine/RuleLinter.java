@@ -18,28 +18,58 @@ final class RuleLinter {
 
     /** Attributes that order or time rules: a decision must not depend on either. */
     private static final List<String> FORBIDDEN_ATTRIBUTES = List.of(
-            "salience", "agenda-group", "ruleflow-group", "activation-group", "auto-focus",
-            "lock-on-active", "timer", "calendars", "date-effective", "date-expires", "duration");
+            "salience",
+            "agenda-group",
+            "ruleflow-group",
+            "activation-group",
+            "auto-focus",
+            "lock-on-active",
+            "timer",
+            "calendars",
+            "date-effective",
+            "date-expires",
+            "duration");
 
     private record Forbidden(Pattern pattern, String why) {}
 
     private static final List<Forbidden> FORBIDDEN_CODE = List.of(
-            new Forbidden(Pattern.compile("\\bSystem\\s*\\.\\s*(out|err)\\b"), "prints to the console; put what the underwriter needs in the reason's message"),
-            new Forbidden(Pattern.compile("\\bSystem\\s*\\.\\s*(currentTimeMillis|nanoTime)\\b"), "reads the clock; compare with coverage.effectiveDate instead"),
-            new Forbidden(Pattern.compile("\\b(LocalDate|LocalDateTime|LocalTime|Instant|ZonedDateTime|OffsetDateTime|OffsetTime|Year|YearMonth|MonthDay)\\s*\\.\\s*now\\s*\\("), "reads the clock; compare with coverage.effectiveDate instead"),
-            new Forbidden(Pattern.compile("\\bnew\\s+(java\\.util\\.)?(Date|GregorianCalendar)\\s*\\("), "reads the clock; compare with coverage.effectiveDate instead"),
-            new Forbidden(Pattern.compile("\\b(Clock|Calendar\\s*\\.\\s*getInstance)\\b"), "reads the clock; compare with coverage.effectiveDate instead"),
-            new Forbidden(Pattern.compile("\\bSystem\\s*\\.\\s*(exit|getenv|getProperty|setProperty|load|gc)\\b|\\bRuntime\\b|\\bProcessBuilder\\b"), "reaches outside the rules"),
-            new Forbidden(Pattern.compile("\\bjava\\s*\\.\\s*(io|nio|net)\\b|\\b(Files|Paths|FileReader|FileWriter|FileInputStream|FileOutputStream|Socket|URL|HttpClient)\\b|\\bnew\\s+File\\s*\\("), "does file or network I/O"),
+            new Forbidden(
+                    Pattern.compile("\\bSystem\\s*\\.\\s*(out|err)\\b"),
+                    "prints to the console; put what the underwriter needs in the reason's message"),
+            new Forbidden(
+                    Pattern.compile("\\bSystem\\s*\\.\\s*(currentTimeMillis|nanoTime)\\b"),
+                    "reads the clock; compare with coverage.effectiveDate instead"),
+            new Forbidden(
+                    Pattern.compile(
+                            "\\b(LocalDate|LocalDateTime|LocalTime|Instant|ZonedDateTime|OffsetDateTime|OffsetTime|Year|YearMonth|MonthDay)\\s*\\.\\s*now\\s*\\("),
+                    "reads the clock; compare with coverage.effectiveDate instead"),
+            new Forbidden(
+                    Pattern.compile("\\bnew\\s+(java\\.util\\.)?(Date|GregorianCalendar)\\s*\\("),
+                    "reads the clock; compare with coverage.effectiveDate instead"),
+            new Forbidden(
+                    Pattern.compile("\\b(Clock|Calendar\\s*\\.\\s*getInstance)\\b"),
+                    "reads the clock; compare with coverage.effectiveDate instead"),
+            new Forbidden(
+                    Pattern.compile(
+                            "\\bSystem\\s*\\.\\s*(exit|getenv|getProperty|setProperty|load|gc)\\b|\\bRuntime\\b|\\bProcessBuilder\\b"),
+                    "reaches outside the rules"),
+            new Forbidden(
+                    Pattern.compile(
+                            "\\bjava\\s*\\.\\s*(io|nio|net)\\b|\\b(Files|Paths|FileReader|FileWriter|FileInputStream|FileOutputStream|Socket|URL|HttpClient)\\b|\\bnew\\s+File\\s*\\("),
+                    "does file or network I/O"),
             new Forbidden(Pattern.compile("\\b(Thread|Executors?|CompletableFuture)\\b"), "starts threads"),
-            new Forbidden(Pattern.compile("\\b(Math\\s*\\.\\s*random|Random|UUID\\s*\\.\\s*randomUUID|ThreadLocalRandom|SecureRandom)\\b"), "is random: the same application must always get the same decision"));
+            new Forbidden(
+                    Pattern.compile(
+                            "\\b(Math\\s*\\.\\s*random|Random|UUID\\s*\\.\\s*randomUUID|ThreadLocalRandom|SecureRandom)\\b"),
+                    "is random: the same application must always get the same decision"));
 
     /** A string literal, its quotes excluded; DRL strings do not span lines. */
     private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
     /** What a reason code looks like: {@code LOSS_HISTORY_SEVERE}. */
     private static final Pattern CODE_SHAPE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
     /** A literal compared with a code: {@code Reason( code == "TERRITORY" )}, {@code code in ( "A", "B" )}. */
-    private static final Pattern COMPARED_WITH_CODE = Pattern.compile("\\bcode\\s*(?:==|!=|(?:not\\s+)?in\\s*\\((?:\\s*\"[^\"]*\"\\s*,)*)\\s*$");
+    private static final Pattern COMPARED_WITH_CODE =
+            Pattern.compile("\\bcode\\s*(?:==|!=|(?:not\\s+)?in\\s*\\((?:\\s*\"[^\"]*\"\\s*,)*)\\s*$");
     /** Literals that name things rather than refer to them: a rule's name, an annotation's value. */
     private static final Pattern NAMING = Pattern.compile("(?:\\brule|\\bquery|@\\w+\\s*\\()\\s*$");
 
@@ -62,8 +92,12 @@ final class RuleLinter {
                 continue; // a syntax error, reported by the compiler
             }
             for (GlobalDescr global : file.descr().getGlobals()) {
-                problems.add(new RuleProblem(file.path(), global.getLine(), null,
-                        "declares global " + global.getIdentifier() + ": rules only insert Reason facts, and thresholds are facts too"));
+                problems.add(new RuleProblem(
+                        file.path(),
+                        global.getLine(),
+                        null,
+                        "declares global " + global.getIdentifier()
+                                + ": rules only insert Reason facts, and thresholds are facts too"));
             }
             for (RuleDescr rule : file.rules()) {
                 lintRule(file, rule, firstRuleByCode, problems);
@@ -73,25 +107,41 @@ final class RuleLinter {
         return problems;
     }
 
-    private static void lintRule(ParsedRuleFile file, RuleDescr rule, Map<String, String> firstRuleByCode, List<RuleProblem> problems) {
+    private static void lintRule(
+            ParsedRuleFile file, RuleDescr rule, Map<String, String> firstRuleByCode, List<RuleProblem> problems) {
         String code = ParsedRuleFile.metadata(rule, RuleMetadata.CODE);
         if (code == null || code.isBlank()) {
-            problems.add(new RuleProblem(file.path(), rule.getLine(), rule.getName(), "has no @code: every rule needs a stable code"));
+            problems.add(new RuleProblem(
+                    file.path(), rule.getLine(), rule.getName(), "has no @code: every rule needs a stable code"));
         } else {
             String first = firstRuleByCode.putIfAbsent(code, file.path() + " rule \"" + rule.getName() + "\"");
             if (first != null) {
-                problems.add(new RuleProblem(file.path(), rule.getLine(), rule.getName(), "uses @code " + code + ", already used by " + first));
+                problems.add(new RuleProblem(
+                        file.path(),
+                        rule.getLine(),
+                        rule.getName(),
+                        "uses @code " + code + ", already used by " + first));
             }
         }
         String description = ParsedRuleFile.metadata(rule, RuleMetadata.DESCRIPTION);
         if (description == null || description.isBlank()) {
-            problems.add(new RuleProblem(file.path(), rule.getLine(), rule.getName(), "has no @description: say when the rule applies and what it does"));
+            problems.add(new RuleProblem(
+                    file.path(),
+                    rule.getLine(),
+                    rule.getName(),
+                    "has no @description: say when the rule applies and what it does"));
         }
         for (String attribute : rule.getAttributes().keySet()) {
             if (FORBIDDEN_ATTRIBUTES.contains(attribute)) {
-                problems.add(new RuleProblem(file.path(), rule.getAttributes().get(attribute).getLine() > 0
-                        ? rule.getAttributes().get(attribute).getLine() : rule.getLine(), rule.getName(),
-                        "uses " + attribute + ": a decision must not depend on rule order or time; every rule that applies contributes its reason"));
+                problems.add(
+                        new RuleProblem(
+                                file.path(),
+                                rule.getAttributes().get(attribute).getLine() > 0
+                                        ? rule.getAttributes().get(attribute).getLine()
+                                        : rule.getLine(),
+                                rule.getName(),
+                                "uses " + attribute
+                                        + ": a decision must not depend on rule order or time; every rule that applies contributes its reason"));
             }
         }
     }
@@ -105,7 +155,10 @@ final class RuleLinter {
             for (Forbidden forbidden : FORBIDDEN_CODE) {
                 Matcher match = forbidden.pattern().matcher(code);
                 if (match.find()) {
-                    problems.add(new RuleProblem(file.path(), index + 1, rule == null ? null : rule.getName(),
+                    problems.add(new RuleProblem(
+                            file.path(),
+                            index + 1,
+                            rule == null ? null : rule.getName(),
                             "'" + match.group().trim() + "' " + forbidden.why()));
                 }
             }
@@ -120,8 +173,13 @@ final class RuleLinter {
      * classification facts instead, so every code named in a string is a problem: one that no
      * rule (or more than one) carries says so, one that exists says what to do instead.
      */
-    private static void lintCodeReferences(ParsedRuleFile file, int line, String code, RuleDescr rule,
-            Map<String, Integer> rulesByCode, List<RuleProblem> problems) {
+    private static void lintCodeReferences(
+            ParsedRuleFile file,
+            int line,
+            String code,
+            RuleDescr rule,
+            Map<String, Integer> rulesByCode,
+            List<RuleProblem> problems) {
         Matcher literal = STRING_LITERAL.matcher(code);
         while (literal.find()) {
             String before = code.substring(0, literal.start());
@@ -130,17 +188,24 @@ final class RuleLinter {
                 continue;
             }
             int carriers = rulesByCode.getOrDefault(value, 0);
-            if (carriers == 0 && !CODE_SHAPE.matcher(value).matches() && !COMPARED_WITH_CODE.matcher(before).find()) {
+            if (carriers == 0
+                    && !CODE_SHAPE.matcher(value).matches()
+                    && !COMPARED_WITH_CODE.matcher(before).find()) {
                 continue; // a message, a country: not a code
             }
             String why = switch (carriers) {
                 case 0 -> "no rule has @code " + value + ", so whatever depends on it silently never matches";
-                case 1 -> "a rule that renames its code would silently break this; refer to it through the classification fact "
-                        + "its rules match (rules/README.md, \"Bands and classifications\")";
+                case 1 ->
+                    "a rule that renames its code would silently break this; refer to it through the classification fact "
+                            + "its rules match (rules/README.md, \"Bands and classifications\")";
                 default -> carriers + " rules have @code " + value;
             };
-            problems.add(new RuleProblem(file.path(), line, rule == null ? null : rule.getName(),
-                    "refers to the code \"" + value + "\" through a string, which neither the compiler nor the linter can check: " + why));
+            problems.add(new RuleProblem(
+                    file.path(),
+                    line,
+                    rule == null ? null : rule.getName(),
+                    "refers to the code \"" + value
+                            + "\" through a string, which neither the compiler nor the linter can check: " + why));
         }
     }
 

@@ -9,7 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param line 1-based line in that file, or 0 when unknown
  * @param rule the rule's name, or null when the problem is outside a rule
  */
-public record RuleProblem(@Schema(nullable = true) String file, int line, @Schema(nullable = true) String rule, String message) {
+public record RuleProblem(
+        @Schema(nullable = true) String file,
+        int line,
+        @Schema(nullable = true) String rule,
+        String message) {
 
     @Override
     public String toString() {

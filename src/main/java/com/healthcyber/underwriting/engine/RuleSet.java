@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.kie.api.KieServices;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieContainerSessionsPool;
-import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
 import org.kie.api.runtime.conf.ThreadSafeOption;
@@ -42,11 +42,17 @@ public final class RuleSet {
     private final AtomicInteger leases = new AtomicInteger(1);
     /** The owner's lease is given up once: a second retire would take the count below zero, where {@link #tryAcquire()} lends again. */
     private final AtomicBoolean retired = new AtomicBoolean();
+
     private volatile Instant activatedAt;
     /** Rulesets compiled and not yet disposed in this JVM: bounded when reloads do not leak. */
     private static final AtomicInteger LIVE = new AtomicInteger();
 
-    RuleSet(String version, List<RuleDefinition> rules, KieContainer container, int sessionPoolSize, Instant compiledAt) {
+    RuleSet(
+            String version,
+            List<RuleDefinition> rules,
+            KieContainer container,
+            int sessionPoolSize,
+            Instant compiledAt) {
         this.version = version;
         this.rules = rules;
         this.container = container;
@@ -94,7 +100,8 @@ public final class RuleSet {
             Facts.insertAll(session, application);
             int fired = session.fireAllRules(MAX_FIRINGS_PER_EVALUATION);
             if (fired >= MAX_FIRINGS_PER_EVALUATION) {
-                throw new RuleEvaluationException("rules fired " + fired + " times for one application; a rule is looping");
+                throw new RuleEvaluationException(
+                        "rules fired " + fired + " times for one application; a rule is looping");
             }
             List<Reason> reasons = new ArrayList<>();
             // All objects, filtered here: a class filter makes the reset session build a class store per call.

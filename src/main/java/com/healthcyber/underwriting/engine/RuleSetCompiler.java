@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.compiler.kie.builder.impl.DrlProject;
-import org.drools.model.codegen.ExecutableModelProject;
 import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
@@ -29,11 +29,13 @@ public final class RuleSetCompiler {
     private static final String RESOURCES = "src/main/resources/";
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final String PARSER_GAVE_UP = "Parser returned a null Package";
-    private static final Comparator<RuleProblem> BY_LOCATION =
-            Comparator.comparing((RuleProblem problem) -> String.valueOf(problem.file())).thenComparingInt(RuleProblem::line);
+    private static final Comparator<RuleProblem> BY_LOCATION = Comparator.comparing(
+                    (RuleProblem problem) -> String.valueOf(problem.file()))
+            .thenComparingInt(RuleProblem::line);
     private static final String FUNCTION_ERROR = "[ function ";
-    static final String NOT_COMPILED = "not compiled: a file with a syntax error hides what the rest of its package declares; "
-            + "fix the syntax errors above and check again for any other problem";
+    static final String NOT_COMPILED =
+            "not compiled: a file with a syntax error hides what the rest of its package declares; "
+                    + "fix the syntax errors above and check again for any other problem";
     private static final Pattern RULE_NAME_IN_MESSAGE = Pattern.compile("Rule name='([^']*)'|in rule \"([^\"]*)\"");
 
     private final int sessionPoolSize;
@@ -55,7 +57,8 @@ public final class RuleSetCompiler {
 
     public RuleSet compile(List<RuleFile> files) throws InvalidRuleSetException {
         if (files.isEmpty()) {
-            throw new InvalidRuleSetException(List.of(new RuleProblem(null, 0, null, "the rules directory holds no .drl file")));
+            throw new InvalidRuleSetException(
+                    List.of(new RuleProblem(null, 0, null, "the rules directory holds no .drl file")));
         }
         Map<String, ParsedRuleFile> parsed = new LinkedHashMap<>();
         for (RuleFile file : files) {
@@ -64,7 +67,9 @@ public final class RuleSetCompiler {
         List<RuleProblem> problems = new ArrayList<>(RuleLinter.lint(List.copyOf(parsed.values())));
         problems.sort(BY_LOCATION);
         List<RuleProblem> syntaxErrors = parsed.values().stream()
-                .flatMap(file -> file.syntaxErrors().stream()).sorted(BY_LOCATION).toList();
+                .flatMap(file -> file.syntaxErrors().stream())
+                .sorted(BY_LOCATION)
+                .toList();
         if (!syntaxErrors.isEmpty()) {
             // A file that does not parse takes its package's declared types and functions with
             // it, so compiling anyway answered one missing parenthesis with dozens of "cannot be
@@ -92,7 +97,8 @@ public final class RuleSetCompiler {
             kieServices.getRepository().removeKieModule(serving.releaseId());
             // A function that does not compile makes every rule of its package fail with "The
             // import … cannot be resolved": the function's own error is the cause, so it leads.
-            problems.sort(Comparator.comparing((RuleProblem problem) -> !problem.message().startsWith(FUNCTION_ERROR))
+            problems.sort(Comparator.comparing(
+                            (RuleProblem problem) -> !problem.message().startsWith(FUNCTION_ERROR))
                     .thenComparing(BY_LOCATION));
             throw new InvalidRuleSetException(problems);
         }
@@ -104,7 +110,8 @@ public final class RuleSetCompiler {
         KieContainer container = kieServices.newKieContainer(serving.releaseId());
         // The container keeps its own module; the repository's copy would only pile up across reloads.
         kieServices.getRepository().removeKieModule(serving.releaseId());
-        return new RuleSet(RuleSources.version(files), List.copyOf(definitions), container, sessionPoolSize, Instant.now());
+        return new RuleSet(
+                RuleSources.version(files), List.copyOf(definitions), container, sessionPoolSize, Instant.now());
     }
 
     /** One KieBuilder run over the files, and where each of its messages came from. */
@@ -121,24 +128,29 @@ public final class RuleSetCompiler {
         }
     }
 
-    private static Build build(KieServices kieServices, List<RuleFile> files, Map<String, ParsedRuleFile> parsed,
+    private static Build build(
+            KieServices kieServices,
+            List<RuleFile> files,
+            Map<String, ParsedRuleFile> parsed,
             Class<? extends KieBuilder.ProjectType> projectType) {
         // A fresh ReleaseId per build: the KieRepository is keyed by it, and a reused one would
         // hand back a module compiled from older rules.
-        ReleaseId releaseId = kieServices.newReleaseId(
-                "com.healthcyber.underwriting", "ruleset", "1.0." + BUILDS.incrementAndGet());
+        ReleaseId releaseId =
+                kieServices.newReleaseId("com.healthcyber.underwriting", "ruleset", "1.0." + BUILDS.incrementAndGet());
         KieFileSystem fileSystem = kieServices.newKieFileSystem();
         fileSystem.generateAndWritePomXML(releaseId);
         Map<String, String> sourceByBuildPath = new HashMap<>();
         for (RuleFile file : files) {
-            String resourcePath = parsed.get(file.path()).packagePath() + file.path().replace('/', '_');
+            String resourcePath =
+                    parsed.get(file.path()).packagePath() + file.path().replace('/', '_');
             sourceByBuildPath.put(resourcePath, file.path()); // messages name resources relative to src/main/resources
             fileSystem.write(RESOURCES + resourcePath, file.content());
         }
         return new Build(releaseId, kieServices.newKieBuilder(fileSystem).buildAll(projectType), sourceByBuildPath);
     }
 
-    private static RuleProblem locate(Message message, Map<String, String> sourceByBuildPath, Map<String, ParsedRuleFile> parsed) {
+    private static RuleProblem locate(
+            Message message, Map<String, String> sourceByBuildPath, Map<String, ParsedRuleFile> parsed) {
         String file = message.getPath() == null ? null : sourceByBuildPath.get(message.getPath());
         int line = Math.max(message.getLine(), 0);
         String rule = null;

@@ -23,7 +23,8 @@ public final class RuleSources {
      */
     public static List<RuleFile> read(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
-            throw new IOException("rules directory " + directory.toAbsolutePath() + " does not exist or is not a directory");
+            throw new IOException(
+                    "rules directory " + directory.toAbsolutePath() + " does not exist or is not a directory");
         }
         try (Stream<Path> paths = Files.walk(directory, FileVisitOption.FOLLOW_LINKS)) {
             return paths.filter(path -> path.getFileName().toString().endsWith(".drl"))

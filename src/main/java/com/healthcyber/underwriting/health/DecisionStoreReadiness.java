@@ -28,10 +28,18 @@ public class DecisionStoreReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         if (records.reachable(TIMEOUT_SECONDS)) {
-            return HealthCheckResponse.named("decision-store").up().withData("store", kind).build();
+            return HealthCheckResponse.named("decision-store")
+                    .up()
+                    .withData("store", kind)
+                    .build();
         }
-        return HealthCheckResponse.named("decision-store").down().withData("store", kind)
-                .withData("reason", "the decision store did not answer within " + TIMEOUT_SECONDS + " s; decisions are refused with 503")
+        return HealthCheckResponse.named("decision-store")
+                .down()
+                .withData("store", kind)
+                .withData(
+                        "reason",
+                        "the decision store did not answer within " + TIMEOUT_SECONDS
+                                + " s; decisions are refused with 503")
                 .build();
     }
 }

@@ -25,12 +25,13 @@ public class RuleSetReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         Optional<RuleSet> active = engine.active();
-        return active
-                .map(ruleSet -> HealthCheckResponse.named("ruleset").up()
+        return active.map(ruleSet -> HealthCheckResponse.named("ruleset")
+                        .up()
                         .withData("version", ruleSet.version())
                         .withData("activatedAt", String.valueOf(ruleSet.activatedAt()))
                         .build())
-                .orElseGet(() -> HealthCheckResponse.named("ruleset").down()
+                .orElseGet(() -> HealthCheckResponse.named("ruleset")
+                        .down()
                         .withData("reason", "no valid ruleset has been activated yet")
                         .build());
     }

@@ -38,16 +38,28 @@ public final class ImpactAnalysis {
         long started = System.nanoTime();
         Tally tally = new Tally();
         // One past the maximum tells whether the selection held more than was replayed.
-        ReplaySelection walk = new ReplaySelection(selection.decidedFrom(), selection.decidedTo(), selection.product(),
-                selection.maxDecisions() + 1);
+        ReplaySelection walk = new ReplaySelection(
+                selection.decidedFrom(), selection.decidedTo(), selection.product(), selection.maxDecisions() + 1);
         int seen = records.walk(walk, record -> {
             if (tally.replayed + tally.notReplayable < selection.maxDecisions()) {
                 tally.add(record, replay(record, rules));
             }
         });
-        return new ImpactReport(rulesLabel, rules.version(), selection.decidedFrom(), selection.decidedTo(), selection.product(),
-                selection.maxDecisions(), tally.replayed, tally.changed, tally.notReplayable, seen > selection.maxDecisions(),
-                tally.transitions(), Tally.counts(tally.added), Tally.counts(tally.removed), List.copyOf(tally.sample),
+        return new ImpactReport(
+                rulesLabel,
+                rules.version(),
+                selection.decidedFrom(),
+                selection.decidedTo(),
+                selection.product(),
+                selection.maxDecisions(),
+                tally.replayed,
+                tally.changed,
+                tally.notReplayable,
+                seen > selection.maxDecisions(),
+                tally.transitions(),
+                Tally.counts(tally.added),
+                Tally.counts(tally.removed),
+                List.copyOf(tally.sample),
                 List.copyOf(tally.notReplayableSample),
                 (System.nanoTime() - started) / 1_000_000);
     }
@@ -81,7 +93,8 @@ public final class ImpactAnalysis {
                 return;
             }
             replayed++;
-            transitions.computeIfAbsent(replay.stored().outcome(), from -> new EnumMap<>(Outcome.class))
+            transitions
+                    .computeIfAbsent(replay.stored().outcome(), from -> new EnumMap<>(Outcome.class))
                     .merge(replay.replayed().outcome(), 1, Integer::sum);
             replay.codesAdded().forEach(code -> added.merge(code, 1, Integer::sum));
             replay.codesRemoved().forEach(code -> removed.merge(code, 1, Integer::sum));
@@ -95,7 +108,8 @@ public final class ImpactAnalysis {
 
         List<ImpactReport.Transition> transitions() {
             List<ImpactReport.Transition> list = new ArrayList<>();
-            transitions.forEach((from, tos) -> tos.forEach((to, count) -> list.add(new ImpactReport.Transition(from, to, count))));
+            transitions.forEach(
+                    (from, tos) -> tos.forEach((to, count) -> list.add(new ImpactReport.Transition(from, to, count))));
             return list;
         }
 
@@ -103,7 +117,8 @@ public final class ImpactAnalysis {
         static List<ImpactReport.CodeCount> counts(Map<String, Integer> byCode) {
             return byCode.entrySet().stream()
                     .map(entry -> new ImpactReport.CodeCount(entry.getKey(), entry.getValue()))
-                    .sorted(Comparator.comparingInt(ImpactReport.CodeCount::count).reversed()
+                    .sorted(Comparator.comparingInt(ImpactReport.CodeCount::count)
+                            .reversed()
                             .thenComparing(ImpactReport.CodeCount::code))
                     .toList();
         }

@@ -32,7 +32,11 @@ public class ImpactService {
     private final RuleSetLoader loader;
     private final Path candidatesDir;
 
-    public ImpactService(DecisionRepository records, ApplicationReader reader, RuleEngine engine, RuleSetLoader loader,
+    public ImpactService(
+            DecisionRepository records,
+            ApplicationReader reader,
+            RuleEngine engine,
+            RuleSetLoader loader,
             UnderwritingConfig config) {
         this.analysis = new ImpactAnalysis(records, reader);
         this.engine = engine;
@@ -44,8 +48,14 @@ public class ImpactService {
         ImpactReport report = candidate.isPresent()
                 ? onCandidate(selection, candidate.get())
                 : engine.withActiveRuleSet(ruleSet -> analysis.run(selection, ruleSet, "active"));
-        Log.infof("impact analysis on %s (%s): %d replayed, %d changed, %d not replayable, in %d ms", report.rules(),
-                report.rulesetVersion(), report.replayed(), report.changed(), report.notReplayable(), report.durationMillis());
+        Log.infof(
+                "impact analysis on %s (%s): %d replayed, %d changed, %d not replayable, in %d ms",
+                report.rules(),
+                report.rulesetVersion(),
+                report.replayed(),
+                report.changed(),
+                report.notReplayable(),
+                report.durationMillis());
         return report;
     }
 

@@ -15,10 +15,10 @@ import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.io.IOException;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Reads a request body into an {@link Application} or rejects it with every violation at once:
@@ -39,7 +39,8 @@ public class ApplicationReader {
     public ApplicationReader(ObjectMapper mapper, Validator validator) {
         // A copy: the problem-collecting module must not change how anything else is read.
         ObjectMapper collecting = StrictJson.configure(mapper.copy())
-                .registerModule(new SimpleModule("strict-dates").addDeserializer(LocalDate.class, new StrictLocalDateDeserializer()))
+                .registerModule(new SimpleModule("strict-dates")
+                        .addDeserializer(LocalDate.class, new StrictLocalDateDeserializer()))
                 .registerModule(new ProblemCollectingModule());
         this.reader = collecting.readerFor(Application.class);
         this.validator = validator;
@@ -50,7 +51,8 @@ public class ApplicationReader {
      * and validating exactly like the service's own.
      */
     public static ApplicationReader standalone() {
-        Validator validator = Validation.byDefaultProvider().configure()
+        Validator validator = Validation.byDefaultProvider()
+                .configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
                 .buildValidatorFactory()
                 .getValidator();
@@ -85,7 +87,8 @@ public class ApplicationReader {
         Problems problems = new Problems(MAX_REPORTED_VIOLATIONS);
         Application application;
         try {
-            application = reader.withAttribute(ProblemCollectingModule.PROBLEMS, problems).readValue(body);
+            application = reader.withAttribute(ProblemCollectingModule.PROBLEMS, problems)
+                    .readValue(body);
         } catch (StreamConstraintsException e) {
             throw rejected(new Violation(Violation.BODY, "exceeds the limits on nesting depth, text or number length"));
         } catch (StreamReadException e) {
@@ -153,7 +156,9 @@ public class ApplicationReader {
     }
 
     private static String at(JsonLocation location) {
-        return location == null || location.getLineNr() < 0 ? "" : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+        return location == null || location.getLineNr() < 0
+                ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     private static InvalidApplicationException rejected(Violation violation) {

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.BeanProperty;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
@@ -19,7 +20,6 @@ import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.CollectionType;
-import com.fasterxml.jackson.databind.JavaType;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -57,17 +57,26 @@ final class ProblemCollectingModule extends SimpleModule {
 
     private static final class RecoverEveryValue extends BeanDeserializerModifier {
         @Override
-        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
+        public JsonDeserializer<?> modifyDeserializer(
+                DeserializationConfig config, BeanDescription description, JsonDeserializer<?> deserializer) {
             return new Recovering(deserializer, description.getType());
         }
 
         @Override
-        public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type, BeanDescription description, JsonDeserializer<?> deserializer) {
+        public JsonDeserializer<?> modifyEnumDeserializer(
+                DeserializationConfig config,
+                JavaType type,
+                BeanDescription description,
+                JsonDeserializer<?> deserializer) {
             return new Recovering(deserializer, type);
         }
 
         @Override
-        public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type, BeanDescription description, JsonDeserializer<?> deserializer) {
+        public JsonDeserializer<?> modifyCollectionDeserializer(
+                DeserializationConfig config,
+                CollectionType type,
+                BeanDescription description,
+                JsonDeserializer<?> deserializer) {
             return new Recovering(new BoundedList(deserializer, type, null, 0), type);
         }
     }
@@ -94,9 +103,12 @@ final class ProblemCollectingModule extends SimpleModule {
         }
 
         @Override
-        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) throws JsonMappingException {
+        public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property)
+                throws JsonMappingException {
             Size size = property == null ? null : property.getAnnotation(Size.class);
-            return new BoundedList(context.handleSecondaryContextualization(whole, property, type), type,
+            return new BoundedList(
+                    context.handleSecondaryContextualization(whole, property, type),
+                    type,
                     context.findContextualValueDeserializer(type.getContentType(), property),
                     size == null ? StrictJson.MAX_LIST_ENTRIES : Math.min(size.max(), StrictJson.MAX_LIST_ENTRIES));
         }
@@ -109,13 +121,18 @@ final class ProblemCollectingModule extends SimpleModule {
             List<Object> entries = new ArrayList<>();
             for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                 if (entries.size() == max) {
-                    problems(context).addAlways(new Violation(JsonFieldPath.ofEnclosingArray(parser), "must hold at most " + max + " entries"));
+                    problems(context)
+                            .addAlways(new Violation(
+                                    JsonFieldPath.ofEnclosingArray(parser), "must hold at most " + max + " entries"));
                     for (; token != JsonToken.END_ARRAY; token = parser.nextToken()) {
                         parser.skipChildren();
                     }
                     return null;
                 }
-                entries.add(token == JsonToken.VALUE_NULL ? entry.getNullValue(context) : entry.deserialize(parser, context));
+                entries.add(
+                        token == JsonToken.VALUE_NULL
+                                ? entry.getNullValue(context)
+                                : entry.deserialize(parser, context));
             }
             return entries;
         }
@@ -123,8 +140,13 @@ final class ProblemCollectingModule extends SimpleModule {
 
     private static final class RecordUnknownFields extends DeserializationProblemHandler {
         @Override
-        public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser, JsonDeserializer<?> deserializer,
-                Object beanOrClass, String propertyName) throws IOException {
+        public boolean handleUnknownProperty(
+                DeserializationContext context,
+                JsonParser parser,
+                JsonDeserializer<?> deserializer,
+                Object beanOrClass,
+                String propertyName)
+                throws IOException {
             problems(context).add(parser, "is not a known field");
             parser.skipChildren();
             return true;
@@ -176,7 +198,10 @@ final class ProblemCollectingModule extends SimpleModule {
         private String expectation() {
             Class<?> raw = type.getRawClass();
             if (raw.isEnum()) {
-                return "must be one of: " + Arrays.stream(raw.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "));
+                return "must be one of: "
+                        + Arrays.stream(raw.getEnumConstants())
+                                .map(String::valueOf)
+                                .collect(Collectors.joining(", "));
             }
             if (raw == Boolean.class || raw == boolean.class) {
                 return "must be true or false";

@@ -66,7 +66,8 @@ final class Problems {
         List<Violation> report = new ArrayList<>(listed);
         report.sort(Comparator.comparing(Violation::field).thenComparing(Violation::message));
         if (unlisted > 0) {
-            report.add(new Violation(Violation.BODY, "and " + unlisted + " more violations, not listed" + unlistedNote));
+            report.add(
+                    new Violation(Violation.BODY, "and " + unlisted + " more violations, not listed" + unlistedNote));
         }
         return report;
     }

@@ -25,7 +25,8 @@ final class StrictStringDeserializer extends StdScalarDeserializer<String> {
     @Override
     public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         if (parser.currentToken() != JsonToken.VALUE_STRING) {
-            return StringDeserializer.instance.deserialize(parser, context); // refuses numbers and booleans as configured
+            return StringDeserializer.instance.deserialize(
+                    parser, context); // refuses numbers and booleans as configured
         }
         String text = parser.getText();
         String problem = problemOf(text);
@@ -42,7 +43,9 @@ final class StrictStringDeserializer extends StdScalarDeserializer<String> {
             if (c == '\u0000') {
                 return NUL;
             }
-            if (Character.isHighSurrogate(c) && at + 1 < text.length() && Character.isLowSurrogate(text.charAt(at + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && at + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(at + 1))) {
                 at++; // a proper pair: one character outside the Basic Multilingual Plane
             } else if (Character.isSurrogate(c)) {
                 return LONE_SURROGATE;

@@ -27,10 +27,12 @@ final class StrictUtf8 {
         // UTF-16 or UTF-32 text, and saying so helps the sender more than "not valid JSON".
         for (int offset = 0; offset < body.length; offset++) {
             if (body[offset] == 0) {
-                throw refused("is not UTF-8 JSON: a NUL byte at byte offset " + offset + " (UTF-16 and UTF-32 are not accepted)");
+                throw refused("is not UTF-8 JSON: a NUL byte at byte offset " + offset
+                        + " (UTF-16 and UTF-32 are not accepted)");
             }
         }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(body);

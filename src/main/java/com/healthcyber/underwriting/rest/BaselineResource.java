@@ -1,10 +1,10 @@
 package com.healthcyber.underwriting.rest;
 
 import com.healthcyber.underwriting.application.Application;
-import com.healthcyber.underwriting.application.Reason;
-import com.healthcyber.underwriting.application.ReasonOutcome;
 import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.application.Outcome;
+import com.healthcyber.underwriting.application.Reason;
+import com.healthcyber.underwriting.application.ReasonOutcome;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.security.Roles;
 import io.quarkus.arc.profile.IfBuildProfile;
@@ -30,9 +30,15 @@ import java.util.UUID;
 public class BaselineResource {
 
     private static final List<Reason> SAME_SIZE_REASONS = List.of(
-            new Reason("LOSS_HISTORY", ReasonOutcome.REFER, "One claim within five years",
+            new Reason(
+                    "LOSS_HISTORY",
+                    ReasonOutcome.REFER,
+                    "One claim within five years",
                     "1 claim within 5 years of 2027-01-01: PHISHING on 2023-06-01, paid 45000"),
-            new Reason("RECENT_BREACH", ReasonOutcome.REFER, "Remediated breach within three years",
+            new Reason(
+                    "RECENT_BREACH",
+                    ReasonOutcome.REFER,
+                    "Remediated breach within three years",
                     "breach on 2024-09-15 (1200 records), remediated"));
 
     private final ApplicationReader applications;
@@ -48,7 +54,13 @@ public class BaselineResource {
     @NonBlocking // on the event loop, like the real endpoint: the comparison is of the work, not of the threading
     public Decision echo(byte[] body) {
         Application application = applications.read(body);
-        return new Decision(UUID.randomUUID().toString(), application.applicationId(), application.product(), Outcome.REFER,
-                SAME_SIZE_REASONS, "baseline", Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        return new Decision(
+                UUID.randomUUID().toString(),
+                application.applicationId(),
+                application.product(),
+                Outcome.REFER,
+                SAME_SIZE_REASONS,
+                "baseline",
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 }

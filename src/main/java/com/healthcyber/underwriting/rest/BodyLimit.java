@@ -29,11 +29,13 @@ public class BodyLimit {
     private final long bodyTimeoutMillis;
     private final String tooSlow;
 
-    public BodyLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, UnderwritingConfig config) {
+    public BodyLimit(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, UnderwritingConfig config) {
         this.limit = limit.asLongValue();
         this.bodyTimeoutMillis = config.http().bodyTimeout().toMillis();
         this.tooSlow = "{\"type\":\"about:blank\",\"title\":\"Request Timeout\",\"status\":408,"
-                + "\"detail\":\"The body did not arrive within " + config.http().bodyTimeout().toSeconds() + " s.\"}";
+                + "\"detail\":\"The body did not arrive within "
+                + config.http().bodyTimeout().toSeconds() + " s.\"}";
         this.problem = "{\"type\":\"about:blank\",\"title\":\"Request body too large\",\"status\":413,"
                 + "\"detail\":\"The body may hold at most " + this.limit + " bytes.\"}";
         this.undeclaredLength = BodyHandler.create(false).setBodyLimit(this.limit);
@@ -46,7 +48,11 @@ public class BodyLimit {
     void refuseOversizedBodies(RoutingContext context) {
         String declared = context.request().getHeader("Content-Length");
         if (declared != null && isOver(declared)) {
-            context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close").end(problem);
+            context.response()
+                    .setStatusCode(413)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Connection", "close")
+                    .end(problem);
             return;
         }
         boolean chunked = declared == null && context.request().headers().contains("Transfer-Encoding");
@@ -64,7 +70,10 @@ public class BodyLimit {
     private void deadline(RoutingContext context) {
         long timer = context.vertx().setTimer(bodyTimeoutMillis, fired -> {
             if (!context.request().isEnded() && !context.response().headWritten()) {
-                context.response().setStatusCode(408).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
+                context.response()
+                        .setStatusCode(408)
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Connection", "close")
                         .end(tooSlow);
             }
         });

@@ -1,7 +1,7 @@
 package com.healthcyber.underwriting.rest;
 
-import com.healthcyber.underwriting.audit.DecisionSearch;
 import com.healthcyber.underwriting.application.Decision;
+import com.healthcyber.underwriting.audit.DecisionSearch;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -16,7 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record DecisionPage(
         List<Decision> items,
-        @Schema(description = "Pass as `cursor` for the next page; null on the last page", nullable = true) String next) {
+
+        @Schema(description = "Pass as `cursor` for the next page; null on the last page", nullable = true)
+        String next) {
 
     /** The cursor is opaque to callers: the position of the page's last decision. */
     static String cursor(DecisionSearch.Position position) {

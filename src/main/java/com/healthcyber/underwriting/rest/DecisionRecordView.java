@@ -16,14 +16,27 @@ public record DecisionRecordView(
         @JsonUnwrapped Decision decision,
         String droolsVersion,
         String serviceVersion,
-        @Schema(description = "Time the rules took, in microseconds") long engineMicros,
-        @Schema(description = "The caller's identity (the token's subject)") String requestedBy,
+
+        @Schema(description = "Time the rules took, in microseconds")
+        long engineMicros,
+
+        @Schema(description = "The caller's identity (the token's subject)")
+        String requestedBy,
+
         String idempotencyKey,
+
         @Schema(description = "The request body exactly as received", ref = "#/components/schemas/Application")
-        @JsonRawValue String request) {
+        @JsonRawValue
+        String request) {
 
     static DecisionRecordView of(DecisionRecord record) {
-        return new DecisionRecordView(record.decision(), record.droolsVersion(), record.serviceVersion(), record.engineMicros(),
-                record.requestedBy(), record.idempotencyKey().orElse(null), record.requestBody());
+        return new DecisionRecordView(
+                record.decision(),
+                record.droolsVersion(),
+                record.serviceVersion(),
+                record.engineMicros(),
+                record.requestedBy(),
+                record.idempotencyKey().orElse(null),
+                record.requestBody());
     }
 }

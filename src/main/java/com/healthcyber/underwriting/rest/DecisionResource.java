@@ -1,11 +1,10 @@
 package com.healthcyber.underwriting.rest;
 
 import com.healthcyber.underwriting.application.Application;
+import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.audit.DecisionSearch;
-import com.healthcyber.underwriting.decision.Decided;
-import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.decision.DecisionHistory;
 import com.healthcyber.underwriting.decision.DecisionRequest;
 import com.healthcyber.underwriting.decision.DecisionService;
@@ -63,33 +62,69 @@ public class DecisionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "decide", summary = "Decide an application",
-            description = "Runs the application through the active ruleset and answers ACCEPT, REFER or DECLINE with every reason "
-                    + "that applied. The decision is on record before the answer is sent. With an Idempotency-Key, a retry of "
-                    + "the same request gets the original decision back (header Idempotent-Replayed: true) and adds no record.")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Application.class)))
-    @APIResponse(responseCode = "200", description = "The decision, on record",
-            headers = @Header(name = IDEMPOTENT_REPLAYED, description = "true when this is the original decision of an earlier request with the same Idempotency-Key",
-                    schema = @Schema(implementation = Boolean.class)),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Decision.class)))
-    @APIResponse(responseCode = "400", description = "Not a well-formed application, or a malformed Idempotency-Key: every violation is listed",
+    @Operation(
+            operationId = "decide",
+            summary = "Decide an application",
+            description =
+                    "Runs the application through the active ruleset and answers ACCEPT, REFER or DECLINE with every reason "
+                            + "that applied. The decision is on record before the answer is sent. With an Idempotency-Key, a retry of "
+                            + "the same request gets the original decision back (header Idempotent-Replayed: true) and adds no record.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Application.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The decision, on record",
+            headers =
+                    @Header(
+                            name = IDEMPOTENT_REPLAYED,
+                            description =
+                                    "true when this is the original decision of an earlier request with the same Idempotency-Key",
+                            schema = @Schema(implementation = Boolean.class)),
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Decision.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Not a well-formed application, or a malformed Idempotency-Key: every violation is listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The body is larger than the service accepts",
+    @APIResponse(
+            responseCode = "413",
+            description = "The body is larger than the service accepts",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "The body is not application/json",
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The Idempotency-Key was already used for a different request",
+    @APIResponse(
+            responseCode = "422",
+            description = "The Idempotency-Key was already used for a different request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "No decision is given (header Retry-After). Title \"No ruleset active\": no valid ruleset yet. "
-            + "Title \"Decision store unavailable\": the decision is not on record; retry. Title \"Decision outcome unknown\": the store took "
-            + "the record but did not confirm it in time, so it may be on record; retry with the same Idempotency-Key to get the recorded "
-            + "decision (Idempotent-Replayed: true) or, if none was recorded, a new one; without a key, search GET /decisions?applicationId= first",
+    @APIResponse(
+            responseCode = "503",
+            description =
+                    "No decision is given (header Retry-After). Title \"No ruleset active\": no valid ruleset yet. "
+                            + "Title \"Decision store unavailable\": the decision is not on record; retry. Title \"Decision outcome unknown\": the store took "
+                            + "the record but did not confirm it in time, so it may be on record; retry with the same Idempotency-Key to get the recorded "
+                            + "decision (Idempotent-Replayed: true) or, if none was recorded, a new one; without a key, search GET /decisions?applicationId= first",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.DECISIONS_WRITE)
     public CompletionStage<Response> decide(
-            @Parameter(name = IDEMPOTENCY_KEY, in = ParameterIn.HEADER, description = "A key unique to this request (e.g. a UUID) that makes retries safe: 1 to 255 visible ASCII characters",
-                    schema = @Schema(type = SchemaType.STRING, minLength = 1, maxLength = 255, pattern = "^[\\x21-\\x7E]{1,255}$"))
-            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @Parameter(
+                            name = IDEMPOTENCY_KEY,
+                            in = ParameterIn.HEADER,
+                            description =
+                                    "A key unique to this request (e.g. a UUID) that makes retries safe: 1 to 255 visible ASCII characters",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            minLength = 1,
+                                            maxLength = 255,
+                                            pattern = "^[\\x21-\\x7E]{1,255}$"))
+                    @HeaderParam(IDEMPOTENCY_KEY)
+                    String idempotencyKey,
             @Context HttpHeaders headers,
             @Context SecurityContext caller,
             @Context RoutingContext routing,
@@ -108,10 +143,12 @@ public class DecisionResource {
         }
         // Reading and deciding are CPU work on the event loop (a large body on a worker), and the
         // wait for the record's commit holds no thread: IntakeThreads says where each part runs.
-        DecisionRequest request = new DecisionRequest(body, caller.getUserPrincipal().getName(), key);
+        DecisionRequest request =
+                new DecisionRequest(body, caller.getUserPrincipal().getName(), key);
         return intake.run(length, answerOn -> decisions.decide(request, answerOn))
                 .thenApply(decided -> {
-                    Response.ResponseBuilder response = Response.ok(decided.decision(), MediaType.APPLICATION_JSON_TYPE);
+                    Response.ResponseBuilder response =
+                            Response.ok(decided.decision(), MediaType.APPLICATION_JSON_TYPE);
                     if (decided.repeated()) {
                         response.header(IDEMPOTENT_REPLAYED, "true");
                     }
@@ -131,7 +168,9 @@ public class DecisionResource {
         } catch (IllegalArgumentException e) {
             // malformed: refused below like a missing one
         }
-        if (type == null || !type.getType().equalsIgnoreCase("application") || !type.getSubtype().equalsIgnoreCase("json")) {
+        if (type == null
+                || !type.getType().equalsIgnoreCase("application")
+                || !type.getSubtype().equalsIgnoreCase("json")) {
             throw new NotSupportedException("The body must be sent as Content-Type: application/json.");
         }
     }
@@ -139,15 +178,29 @@ public class DecisionResource {
     @GET
     @Path("/{decisionId}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getDecision", summary = "A decision on record",
-            description = "What was asked (the request exactly as received), what was answered, and by which ruleset, Drools and service version.")
-    @APIResponse(responseCode = "200", description = "The record",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionRecordView.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a decision id (a UUID)",
+    @Operation(
+            operationId = "getDecision",
+            summary = "A decision on record",
+            description =
+                    "What was asked (the request exactly as received), what was answered, and by which ruleset, Drools and service version.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The record",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DecisionRecordView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "The id is not a decision id (a UUID)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No decision with this id",
+    @APIResponse(
+            responseCode = "404",
+            description = "No decision with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The decision store cannot be read right now",
+    @APIResponse(
+            responseCode = "503",
+            description = "The decision store cannot be read right now",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.DECISIONS_READ)
     public DecisionRecordView find(@PathParam("decisionId") String decisionId) {
@@ -157,23 +210,57 @@ public class DecisionResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "searchDecisions", summary = "Search decisions on record", description = "Every filter is optional; newest first; follow `next` for the next page.")
-    @APIResponse(responseCode = "200", description = "One page of decisions",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DecisionPage.class)))
-    @APIResponse(responseCode = "400", description = "A filter is malformed: every violation is listed",
+    @Operation(
+            operationId = "searchDecisions",
+            summary = "Search decisions on record",
+            description = "Every filter is optional; newest first; follow `next` for the next page.")
+    @APIResponse(
+            responseCode = "200",
+            description = "One page of decisions",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DecisionPage.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A filter is malformed: every violation is listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The decision store cannot be read right now",
+    @APIResponse(
+            responseCode = "503",
+            description = "The decision store cannot be read right now",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.DECISIONS_READ)
     public DecisionPage search(
-            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("applicationId") String applicationId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("applicationId")
+                    String applicationId,
             @Parameter(schema = @Schema(implementation = Product.class)) @QueryParam("product") String product,
             @Parameter(schema = @Schema(implementation = Outcome.class)) @QueryParam("outcome") String outcome,
-            @Parameter(description = "Decisions that gave this reason code", schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("reasonCode") String reasonCode,
-            @Parameter(description = "Decided at or after this instant (ISO-8601, e.g. 2026-11-01T00:00:00Z)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("decidedFrom") String decidedFrom,
-            @Parameter(description = "Decided before this instant", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("decidedTo") String decidedTo,
-            @Parameter(description = "Page size, 1 to " + MAX_PAGE_SIZE + " (default 50)",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "" + MAX_PAGE_SIZE, defaultValue = "50")) @QueryParam("limit") String limit,
+            @Parameter(
+                            description = "Decisions that gave this reason code",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 64))
+                    @QueryParam("reasonCode")
+                    String reasonCode,
+            @Parameter(
+                            description = "Decided at or after this instant (ISO-8601, e.g. 2026-11-01T00:00:00Z)",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("decidedFrom")
+                    String decidedFrom,
+            @Parameter(
+                            description = "Decided before this instant",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("decidedTo")
+                    String decidedTo,
+            @Parameter(
+                            description = "Page size, 1 to " + MAX_PAGE_SIZE + " (default 50)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = "" + MAX_PAGE_SIZE,
+                                            defaultValue = "50"))
+                    @QueryParam("limit")
+                    String limit,
             @Parameter(description = "The `next` value of the previous page") @QueryParam("cursor") String cursor) {
         RequestParameters parameters = new RequestParameters();
         DecisionSearch search = new DecisionSearch(
@@ -187,23 +274,37 @@ public class DecisionResource {
                 parameters.intInRange("limit", limit, 50, 1, MAX_PAGE_SIZE));
         parameters.throwIfInvalid();
         DecisionHistory.Page page = history.search(search);
-        return new DecisionPage(page.items(), page.next().map(DecisionPage::cursor).orElse(null));
+        return new DecisionPage(
+                page.items(), page.next().map(DecisionPage::cursor).orElse(null));
     }
 
     @POST
     @Path("/{decisionId}/replay")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "replayDecision", summary = "Replay a decision on the active rules",
-            description = "Evaluates the stored request on the active ruleset and shows the stored and the new result side by side. Writes nothing.")
-    @APIResponse(responseCode = "200", description = "Stored and replayed results",
+    @Operation(
+            operationId = "replayDecision",
+            summary = "Replay a decision on the active rules",
+            description =
+                    "Evaluates the stored request on the active ruleset and shows the stored and the new result side by side. Writes nothing.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Stored and replayed results",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Replay.class)))
-    @APIResponse(responseCode = "400", description = "The id is not a decision id (a UUID)",
+    @APIResponse(
+            responseCode = "400",
+            description = "The id is not a decision id (a UUID)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No decision with this id",
+    @APIResponse(
+            responseCode = "404",
+            description = "No decision with this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The stored request is not a valid application under today's contract",
+    @APIResponse(
+            responseCode = "422",
+            description = "The stored request is not a valid application under today's contract",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "No ruleset is active, or the decision store cannot be read right now",
+    @APIResponse(
+            responseCode = "503",
+            description = "No ruleset is active, or the decision store cannot be read right now",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.DECISIONS_READ)
     public Replay replay(@PathParam("decisionId") String decisionId) {

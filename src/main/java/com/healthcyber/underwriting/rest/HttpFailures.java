@@ -29,14 +29,16 @@ public class HttpFailures {
             context.response().close(); // half an answer is sent: closing tells the client it is incomplete
             return;
         }
-        int status = context.statusCode() >= 400 ? context.statusCode()
+        int status = context.statusCode() >= 400
+                ? context.statusCode()
                 // Failing while its body is still arriving is the request's framing (a bad chunk size), not a bug.
                 : context.request().isEnded() ? 500 : 400;
         String title = HttpResponseStatus.valueOf(status).reasonPhrase();
         String detail;
         if (status < 500) {
             detail = switch (status) {
-                case 400 -> "The request is not well-formed HTTP (for example, it has no Host header, or its chunks are malformed).";
+                case 400 ->
+                    "The request is not well-formed HTTP (for example, it has no Host header, or its chunks are malformed).";
                 case 413 -> "The body is larger than this service accepts.";
                 default -> "The request was refused by the HTTP layer.";
             };
@@ -45,10 +47,15 @@ public class HttpFailures {
             Log.errorf(context.failure(), "incident %s: HTTP failure %d", incident, status);
             detail = "Incident " + incident + " has been logged.";
         }
-        JsonObject problem = new JsonObject().put("type", "about:blank").put("title", title).put("status", status).put("detail", detail);
+        JsonObject problem = new JsonObject()
+                .put("type", "about:blank")
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail);
         context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
         if (status == 400 || status == 413) {
-            context.response().putHeader("Connection", "close"); // the rest of the stream cannot be trusted, or is not wanted
+            context.response()
+                    .putHeader("Connection", "close"); // the rest of the stream cannot be trusted, or is not wanted
         }
         context.response().end(problem.encode());
     }

@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
 @Singleton
 public class HttpMetricLabels {
 
-    static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
+    static final Set<String> METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH");
     static final String OTHER = "OTHER";
     static final String UNKNOWN = "UNKNOWN";
     /** What Quarkus itself puts in {@code uri} for answers that matched no route. */
@@ -47,11 +48,13 @@ public class HttpMetricLabels {
                 if (!id.getName().startsWith("http.server")) {
                     return id;
                 }
-                List<Tag> tags = id.getTags().stream().map(tag -> switch (tag.getKey()) {
-                    case "method" -> METHODS.contains(tag.getValue()) ? tag : Tag.of("method", OTHER);
-                    case "uri" -> Tag.of("uri", uri(tag.getValue(), templates));
-                    default -> tag;
-                }).toList();
+                List<Tag> tags = id.getTags().stream()
+                        .map(tag -> switch (tag.getKey()) {
+                            case "method" -> METHODS.contains(tag.getValue()) ? tag : Tag.of("method", OTHER);
+                            case "uri" -> Tag.of("uri", uri(tag.getValue(), templates));
+                            default -> tag;
+                        })
+                        .toList();
                 return tags.equals(id.getTags()) ? id : id.replaceTags(tags);
             }
         };

@@ -12,7 +12,6 @@ import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -49,23 +48,29 @@ public class OpenApiContract implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        if (openAPI.getPaths() == null || openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
+        if (openAPI.getPaths() == null
+                || openAPI.getComponents() == null
+                || openAPI.getComponents().getSchemas() == null) {
             return;
         }
         Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
         Set<String> requestSchemas = new TreeSet<>();
         Set<String> answerSchemas = new TreeSet<>();
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(operation -> {
-            if (operation.getRequestBody() != null) {
-                eachSchema(operation.getRequestBody().getContent(), schema -> reachable(schema, schemas, requestSchemas));
-            }
-            operation.getResponses().getAPIResponses().forEach((status, response) -> {
-                eachSchema(response.getContent(), schema -> reachable(schema, schemas, answerSchemas));
-                if (status.equals("503")) {
-                    declareRetryAfter(response);
-                }
-            });
-        }));
+        openAPI.getPaths()
+                .getPathItems()
+                .forEach((path, item) -> item.getOperations().values().forEach(operation -> {
+                    if (operation.getRequestBody() != null) {
+                        eachSchema(
+                                operation.getRequestBody().getContent(),
+                                schema -> reachable(schema, schemas, requestSchemas));
+                    }
+                    operation.getResponses().getAPIResponses().forEach((status, response) -> {
+                        eachSchema(response.getContent(), schema -> reachable(schema, schemas, answerSchemas));
+                        if (status.equals("503")) {
+                            declareRetryAfter(response);
+                        }
+                    });
+                }));
         for (String name : requestSchemas) {
             Schema schema = schemas.get(name);
             if (schema.getProperties() != null) {
@@ -86,16 +91,21 @@ public class OpenApiContract implements OASFilter {
             // (a stored request is shown as it was received).
             if (schema.getProperties() != null && !requestSchemas.contains(name)) {
                 Set<String> optional = OPTIONAL_IN_ANSWERS.getOrDefault(name, Set.of());
-                schema.setRequired(schema.getProperties().keySet().stream().filter(property -> !optional.contains(property)).toList());
+                schema.setRequired(schema.getProperties().keySet().stream()
+                        .filter(property -> !optional.contains(property))
+                        .toList());
             }
         }
-        openAPI.setServers(List.of(OASFactory.createServer().url("/")
-                .description("The origin this document is served from")));
+        openAPI.setServers(
+                List.of(OASFactory.createServer().url("/").description("The origin this document is served from")));
     }
 
     private static void embeddedFirst(Schema schema, Schema embedded) {
         Map<String, Schema> ordered = new LinkedHashMap<>();
-        embedded.getProperties().keySet().forEach(property -> ordered.put(property, schema.getProperties().get(property)));
+        embedded.getProperties()
+                .keySet()
+                .forEach(
+                        property -> ordered.put(property, schema.getProperties().get(property)));
         schema.getProperties().forEach(ordered::putIfAbsent);
         schema.setProperties(ordered);
     }
@@ -109,29 +119,43 @@ public class OpenApiContract implements OASFilter {
                 .ifSchema(product("CYBER_HEALTHCARE"))
                 .thenSchema(OASFactory.createSchema()
                         .required(List.of("data"))
-                        .addProperty("data", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                                .required(List.of("patientRecords"))
-                                .addProperty("patientRecords", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)))
+                        .addProperty(
+                                "data",
+                                OASFactory.createSchema()
+                                        .addType(Schema.SchemaType.OBJECT)
+                                        .required(List.of("patientRecords"))
+                                        .addProperty(
+                                                "patientRecords",
+                                                OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)))
                         .addProperty("registries", OASFactory.createSchema().maxItems(0)));
         Schema registry = OASFactory.createSchema()
                 .ifSchema(product("MEDICAL_REGISTRY"))
                 .thenSchema(OASFactory.createSchema()
                         .required(List.of("registries"))
-                        .addProperty("registries", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).minItems(1)));
+                        .addProperty(
+                                "registries",
+                                OASFactory.createSchema()
+                                        .addType(Schema.SchemaType.ARRAY)
+                                        .minItems(1)));
         application.setAllOf(List.of(practice, registry));
     }
 
     private static Schema product(String product) {
-        return OASFactory.createSchema().required(List.of("product"))
+        return OASFactory.createSchema()
+                .required(List.of("product"))
                 .addProperty("product", OASFactory.createSchema().constValue(product));
     }
 
     private static void declareRetryAfter(APIResponse response) {
         if (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After")) {
-            response.addHeader("Retry-After", OASFactory.createHeader()
-                    .description("Seconds to wait before retrying")
-                    .required(true)
-                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).minimum(java.math.BigDecimal.ZERO)));
+            response.addHeader(
+                    "Retry-After",
+                    OASFactory.createHeader()
+                            .description("Seconds to wait before retrying")
+                            .required(true)
+                            .schema(OASFactory.createSchema()
+                                    .addType(Schema.SchemaType.INTEGER)
+                                    .minimum(java.math.BigDecimal.ZERO)));
         }
     }
 
@@ -162,7 +186,8 @@ public class OpenApiContract implements OASFilter {
             if (schema.getItems() != null) {
                 pending.push(schema.getItems());
             }
-            for (List<Schema> composed : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            for (List<Schema> composed :
+                    java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
                 if (composed != null) {
                     composed.forEach(pending::push);
                 }

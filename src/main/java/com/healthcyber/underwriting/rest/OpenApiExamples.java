@@ -9,8 +9,8 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 
 /**
  * Puts decision-api.md's example applications into the OpenAPI document, read from the same
@@ -26,17 +26,25 @@ public class OpenApiExamples implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        PathItem decisions = openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem("/decisions");
-        if (decisions == null || decisions.getPOST() == null || decisions.getPOST().getRequestBody() == null) {
+        PathItem decisions =
+                openAPI.getPaths() == null ? null : openAPI.getPaths().getPathItem("/decisions");
+        if (decisions == null
+                || decisions.getPOST() == null
+                || decisions.getPOST().getRequestBody() == null) {
             return;
         }
         MediaType json = decisions.getPOST().getRequestBody().getContent().getMediaType("application/json");
         if (json == null) {
             return;
         }
-        EXAMPLES.forEach((name, resource) -> json.addExample(name, OASFactory.createExample()
-                .summary(name.equals("cyberHealthcare") ? "A small physician practice (decision-api.md)" : "A registry operator")
-                .value(read(resource))));
+        EXAMPLES.forEach((name, resource) -> json.addExample(
+                name,
+                OASFactory.createExample()
+                        .summary(
+                                name.equals("cyberHealthcare")
+                                        ? "A small physician practice (decision-api.md)"
+                                        : "A registry operator")
+                        .value(read(resource))));
     }
 
     static Map<String, String> orderedMap(String... keysAndValues) {

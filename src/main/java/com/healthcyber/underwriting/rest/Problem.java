@@ -1,9 +1,9 @@
 package com.healthcyber.underwriting.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.healthcyber.underwriting.intake.Violation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import com.healthcyber.underwriting.intake.Violation;
 import java.util.List;
 
 /** An RFC 9457 problem document: every error this service answers is one. */

@@ -4,14 +4,14 @@ import com.healthcyber.underwriting.audit.RecordNotStoredException;
 import com.healthcyber.underwriting.audit.RecordOutcomeUnknownException;
 import com.healthcyber.underwriting.audit.StoreOutageLog;
 import com.healthcyber.underwriting.audit.StoreUnavailableException;
-import com.healthcyber.underwriting.impact.CandidateNotFoundException;
-import com.healthcyber.underwriting.impact.CandidateRulesInvalidException;
 import com.healthcyber.underwriting.decision.IdempotencyConflictException;
 import com.healthcyber.underwriting.decision.StoredRequestInvalidException;
 import com.healthcyber.underwriting.engine.NoActiveRuleSetException;
-import com.healthcyber.underwriting.intake.Violation;
-import com.healthcyber.underwriting.intake.InvalidApplicationException;
 import com.healthcyber.underwriting.engine.RuleEvaluationException;
+import com.healthcyber.underwriting.impact.CandidateNotFoundException;
+import com.healthcyber.underwriting.impact.CandidateRulesInvalidException;
+import com.healthcyber.underwriting.intake.InvalidApplicationException;
+import com.healthcyber.underwriting.intake.Violation;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -37,39 +37,64 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidApplication(InvalidApplicationException e) {
-        return new Problem("about:blank", "Invalid application", 400,
-                "The request is not a well-formed application; it was not decided.", e.violations()).toResponse();
+        return new Problem(
+                        "about:blank",
+                        "Invalid application",
+                        400,
+                        "The request is not a well-formed application; it was not decided.",
+                        e.violations())
+                .toResponse();
     }
 
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
-        return new Problem("about:blank", "Invalid request", 400,
-                "A parameter or header is not what this endpoint accepts.", e.violations()).toResponse();
+        return new Problem(
+                        "about:blank",
+                        "Invalid request",
+                        400,
+                        "A parameter or header is not what this endpoint accepts.",
+                        e.violations())
+                .toResponse();
     }
 
     /** The client retried under a key it had used for something else: its bug, and the original stands. */
     @ServerExceptionMapper
     public Response idempotencyConflict(IdempotencyConflictException e) {
-        return new Problem("about:blank", "Idempotency-Key reused", 422,
-                "This Idempotency-Key was already used for a different request (decision " + e.originalDecisionId()
-                        + "); use a new key for a new request.", null).toResponse();
+        return new Problem(
+                        "about:blank",
+                        "Idempotency-Key reused",
+                        422,
+                        "This Idempotency-Key was already used for a different request (decision "
+                                + e.originalDecisionId() + "); use a new key for a new request.",
+                        null)
+                .toResponse();
     }
 
     @ServerExceptionMapper
     public Response storedRequestInvalid(StoredRequestInvalidException e) {
-        return new Problem("about:blank", "Stored request cannot be replayed", 422,
-                "The stored request is not a valid application under today's contract.", e.violations()).toResponse();
+        return new Problem(
+                        "about:blank",
+                        "Stored request cannot be replayed",
+                        422,
+                        "The stored request is not a valid application under today's contract.",
+                        e.violations())
+                .toResponse();
     }
 
     @ServerExceptionMapper
     public Response candidateNotFound(CandidateNotFoundException e) {
-        return Problem.of(Response.Status.NOT_FOUND, "Unknown candidate", e.getMessage() + " under the candidates directory.").toResponse();
+        return Problem.of(
+                        Response.Status.NOT_FOUND,
+                        "Unknown candidate",
+                        e.getMessage() + " under the candidates directory.")
+                .toResponse();
     }
 
     @ServerExceptionMapper
     public Response candidateInvalid(CandidateRulesInvalidException e) {
         List<Violation> problems = e.problems().stream()
-                .map(problem -> new Violation(problem.file() == null ? "(ruleset)" : problem.file() + ":" + problem.line(),
+                .map(problem -> new Violation(
+                        problem.file() == null ? "(ruleset)" : problem.file() + ":" + problem.line(),
                         (problem.rule() == null ? "" : "rule \"" + problem.rule() + "\": ") + problem.message()))
                 .toList();
         return new Problem("about:blank", "Candidate rules do not compile", 422, e.getMessage(), problems).toResponse();
@@ -82,7 +107,9 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response notRecorded(RecordNotStoredException e) {
-        return unavailable(e, "Decision store unavailable",
+        return unavailable(
+                e,
+                "Decision store unavailable",
                 "The decision could not be recorded, so none is given; retry shortly with the same Idempotency-Key.");
     }
 
@@ -92,25 +119,33 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response outcomeUnknown(RecordOutcomeUnknownException e) {
-        return unavailable(e, "Decision outcome unknown", e.keyed()
-                ? "The decision store did not confirm the record in time, so no decision is given, but it may be on record. "
-                        + "Retry with the same Idempotency-Key: you get the recorded decision (Idempotent-Replayed: true) if there is one, "
-                        + "else a new decision."
-                : "The decision store did not confirm the record in time, so no decision is given, but it may be on record. "
-                        + "The request had no Idempotency-Key, so a retry may record a second decision: search GET /decisions?applicationId= "
-                        + "for this application first, and send an Idempotency-Key with every request to make retries safe.");
+        return unavailable(
+                e,
+                "Decision outcome unknown",
+                e.keyed()
+                        ? "The decision store did not confirm the record in time, so no decision is given, but it may be on record. "
+                                + "Retry with the same Idempotency-Key: you get the recorded decision (Idempotent-Replayed: true) if there is one, "
+                                + "else a new decision."
+                        : "The decision store did not confirm the record in time, so no decision is given, but it may be on record. "
+                                + "The request had no Idempotency-Key, so a retry may record a second decision: search GET /decisions?applicationId= "
+                                + "for this application first, and send an Idempotency-Key with every request to make retries safe.");
     }
 
     /** Reads (record, search, replay, impact) change nothing; they only failed. */
     @ServerExceptionMapper
     public Response storeUnreadable(StoreUnavailableException e) {
-        return unavailable(e, "Decision store unavailable", "The decision store could not be read; nothing was changed. Retry shortly.");
+        return unavailable(
+                e,
+                "Decision store unavailable",
+                "The decision store could not be read; nothing was changed. Retry shortly.");
     }
 
     private Response unavailable(StoreUnavailableException e, String title, String detail) {
         outage.refused(e);
-        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, title, detail).toResponse())
-                .header("Retry-After", "5").build();
+        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, title, detail)
+                        .toResponse())
+                .header("Retry-After", "5")
+                .build();
     }
 
     @ServerExceptionMapper
@@ -121,21 +156,34 @@ public class ProblemMappers {
     }
 
     /** Missing, malformed, forged, expired or foreign tokens all look the same from outside. */
-    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class, AuthenticationCompletionException.class})
+    @ServerExceptionMapper({
+        AuthenticationFailedException.class,
+        UnauthorizedException.class,
+        AuthenticationCompletionException.class
+    })
     public Response unauthenticated() {
-        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, "Unauthorized",
-                "A valid bearer token is required.").toResponse()).header("WWW-Authenticate", "Bearer").build();
+        return Response.fromResponse(
+                        Problem.of(Response.Status.UNAUTHORIZED, "Unauthorized", "A valid bearer token is required.")
+                                .toResponse())
+                .header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper(ForbiddenException.class)
     public Response forbidden() {
-        return Problem.of(Response.Status.FORBIDDEN, "Forbidden", "The token's roles do not allow this request.").toResponse();
+        return Problem.of(Response.Status.FORBIDDEN, "Forbidden", "The token's roles do not allow this request.")
+                .toResponse();
     }
 
     @ServerExceptionMapper
     public Response noRuleSet(NoActiveRuleSetException e) {
-        return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "No ruleset active",
-                "The service has no valid ruleset to decide with; retry later.").toResponse()).header("Retry-After", "5").build();
+        return Response.fromResponse(Problem.of(
+                                Response.Status.SERVICE_UNAVAILABLE,
+                                "No ruleset active",
+                                "The service has no valid ruleset to decide with; retry later.")
+                        .toResponse())
+                .header("Retry-After", "5")
+                .build();
     }
 
     @ServerExceptionMapper
@@ -155,6 +203,7 @@ public class ProblemMappers {
     private static Response incident(RuntimeException e, String title) {
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "incident %s: %s", incident, title);
-        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, title, "Incident " + incident + " has been logged.").toResponse();
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, title, "Incident " + incident + " has been logged.")
+                .toResponse();
     }
 }

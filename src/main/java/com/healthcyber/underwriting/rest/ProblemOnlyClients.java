@@ -41,14 +41,18 @@ public class ProblemOnlyClients {
     }
 
     public static NotAcceptableException notAcceptable() {
-        return new NotAcceptableException("This answer is application/json; the request accepts only " + Problem.MEDIA_TYPE + ".");
+        return new NotAcceptableException(
+                "This answer is application/json; the request accepts only " + Problem.MEDIA_TYPE + ".");
     }
 
     /** A success answered to a client that accepts only problem documents becomes a 406 problem. */
     @ServerResponseFilter
     public void refuseAnswersTheyCannotRead(ContainerResponseContext response, RoutingContext routing) {
         if (acceptsOnlyProblems(routing) && !Problem.PROBLEM_JSON.isCompatible(response.getMediaType())) {
-            Problem problem = Problem.of(jakarta.ws.rs.core.Response.Status.NOT_ACCEPTABLE, "Not Acceptable", notAcceptable().getMessage());
+            Problem problem = Problem.of(
+                    jakarta.ws.rs.core.Response.Status.NOT_ACCEPTABLE,
+                    "Not Acceptable",
+                    notAcceptable().getMessage());
             response.getHeaders().clear();
             response.setStatus(problem.status());
             response.setEntity(problem, null, Problem.PROBLEM_JSON);

@@ -26,8 +26,12 @@ final class RequestParameters {
         try {
             return Optional.of(Enum.valueOf(type, value));
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation(name, "must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", "))));
+            violations.add(new Violation(
+                    name,
+                    "must be one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", "))));
             return Optional.empty();
         }
     }
@@ -38,6 +42,7 @@ final class RequestParameters {
      * server error), and no decision was made outside these years.
      */
     static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     Optional<Instant> optionalInstant(String name, String value) {
@@ -46,7 +51,8 @@ final class RequestParameters {
         }
         Optional<Instant> instant = instant(value);
         if (instant.isEmpty()) {
-            violations.add(new Violation(name, "must be an ISO-8601 instant from year 0000 to 9999, such as 2026-11-23T00:00:00Z"));
+            violations.add(new Violation(
+                    name, "must be an ISO-8601 instant from year 0000 to 9999, such as 2026-11-23T00:00:00Z"));
         }
         return instant;
     }
@@ -68,7 +74,8 @@ final class RequestParameters {
      */
     String decisionId(String value) {
         if (!isDecisionId(value)) {
-            violations.add(new Violation("decisionId", "must be a decision id (a UUID such as 0193a0b4-6c1e-7d2a-8b3f-1c2d3e4f5a6b)"));
+            violations.add(new Violation(
+                    "decisionId", "must be a decision id (a UUID such as 0193a0b4-6c1e-7d2a-8b3f-1c2d3e4f5a6b)"));
         }
         return value;
     }
@@ -77,7 +84,8 @@ final class RequestParameters {
         return value != null && DECISION_ID.matcher(value).matches();
     }
 
-    private static final Pattern DECISION_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern DECISION_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     Optional<String> optionalText(String name, String value, int maxLength) {
         if (value == null || value.isEmpty()) {

@@ -15,5 +15,12 @@ import java.util.List;
  *     finishing in-flight decisions or being verified; stays small however many reloads ran
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RuleSetView(String version, Instant activatedAt, String directory, int ruleCount, int loadedRuleSets,
-        List<RuleDefinition> rules, ReloadAttempt lastReload, List<ReloadAttempt> recentReloads) {}
+public record RuleSetView(
+        String version,
+        Instant activatedAt,
+        String directory,
+        int ruleCount,
+        int loadedRuleSets,
+        List<RuleDefinition> rules,
+        ReloadAttempt lastReload,
+        List<ReloadAttempt> recentReloads) {}

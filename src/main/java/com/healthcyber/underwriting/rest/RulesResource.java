@@ -4,10 +4,6 @@ import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.audit.ReplaySelection;
 import com.healthcyber.underwriting.config.UnderwritingConfig;
 import com.healthcyber.underwriting.impact.ImpactReport;
-import jakarta.ws.rs.QueryParam;
-import java.util.Optional;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-
 import com.healthcyber.underwriting.ruleset.ActiveRules;
 import com.healthcyber.underwriting.ruleset.ReloadAttempt;
 import com.healthcyber.underwriting.ruleset.RulesService;
@@ -17,15 +13,18 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import java.util.List;
 
 @Path("/rules")
 @Tag(name = "Rules")
@@ -41,18 +40,36 @@ public class RulesResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "getActiveRuleSet", summary = "The active ruleset", description = "Version, activation time, every rule, the last reload attempt (`lastReload`) and the latest attempts, "
-                    + "newest first (`recentReloads`, at most underwriting.rules.reload-history).")
-    @APIResponse(responseCode = "200", description = "The active ruleset",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleSetView.class)))
-    @APIResponse(responseCode = "503", description = "No valid ruleset is active yet",
+    @Operation(
+            operationId = "getActiveRuleSet",
+            summary = "The active ruleset",
+            description =
+                    "Version, activation time, every rule, the last reload attempt (`lastReload`) and the latest attempts, "
+                            + "newest first (`recentReloads`, at most underwriting.rules.reload-history).")
+    @APIResponse(
+            responseCode = "200",
+            description = "The active ruleset",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RuleSetView.class)))
+    @APIResponse(
+            responseCode = "503",
+            description = "No valid ruleset is active yet",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.DECISIONS_READ)
     public RuleSetView active() {
         ActiveRules active = rules.active();
         List<ReloadAttempt> recent = active.recentReloads();
-        return new RuleSetView(active.version(), active.activatedAt(), active.directory().toAbsolutePath().toString(),
-                active.rules().size(), active.loadedRuleSets(), active.rules(), recent.isEmpty() ? null : recent.get(0), recent);
+        return new RuleSetView(
+                active.version(),
+                active.activatedAt(),
+                active.directory().toAbsolutePath().toString(),
+                active.rules().size(),
+                active.loadedRuleSets(),
+                active.rules(),
+                recent.isEmpty() ? null : recent.get(0),
+                recent);
     }
 
     /**
@@ -62,11 +79,22 @@ public class RulesResource {
     @POST
     @Path("/reload")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    @Operation(operationId = "reloadRules", summary = "Reload the rules directory",
-            description = "Compiles, lints and runs every scenario of the server's own rules directory; only a ruleset that passes replaces the active one.")
-    @APIResponse(responseCode = "200", description = "Accepted, or unchanged",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReloadAttempt.class)))
-    @APIResponse(responseCode = "422", description = "Rejected: the previous ruleset keeps deciding; `reload` holds problems and failing scenarios",
+    @Operation(
+            operationId = "reloadRules",
+            summary = "Reload the rules directory",
+            description =
+                    "Compiles, lints and runs every scenario of the server's own rules directory; only a ruleset that passes replaces the active one.")
+    @APIResponse(
+            responseCode = "200",
+            description = "Accepted, or unchanged",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReloadAttempt.class)))
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "Rejected: the previous ruleset keeps deciding; `reload` holds problems and failing scenarios",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ReloadRejected.class)))
     @RolesAllowed(Roles.RULES_ADMIN)
     public Response reload() {
@@ -74,8 +102,15 @@ public class RulesResource {
         if (!attempt.rejected()) {
             return Response.ok(attempt, MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return Response.status(422).type(Problem.PROBLEM_JSON).entity(new ReloadRejected("about:blank", "Ruleset rejected", 422,
-                "The rules directory did not pass compilation, lint and scenarios; the previous ruleset keeps deciding.", attempt)).build();
+        return Response.status(422)
+                .type(Problem.PROBLEM_JSON)
+                .entity(new ReloadRejected(
+                        "about:blank",
+                        "Ruleset rejected",
+                        422,
+                        "The rules directory did not pass compilation, lint and scenarios; the previous ruleset keeps deciding.",
+                        attempt))
+                .build();
     }
 
     /**
@@ -86,30 +121,65 @@ public class RulesResource {
     @POST
     @Path("/impact")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "analyseImpact", summary = "Impact analysis",
-            description = "Replays stored decisions (oldest first, at most maxDecisions) on the active ruleset or on a candidate rules "
-                    + "directory and reports outcome transitions, reason codes added and removed, and a sample of changed decisions. Writes nothing.")
-    @APIResponse(responseCode = "200", description = "The report",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImpactReport.class)))
-    @APIResponse(responseCode = "400", description = "A parameter is malformed: every violation is listed",
+    @Operation(
+            operationId = "analyseImpact",
+            summary = "Impact analysis",
+            description =
+                    "Replays stored decisions (oldest first, at most maxDecisions) on the active ruleset or on a candidate rules "
+                            + "directory and reports outcome transitions, reason codes added and removed, and a sample of changed decisions. Writes nothing.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ImpactReport.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is malformed: every violation is listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No candidate directory of that name",
+    @APIResponse(
+            responseCode = "404",
+            description = "No candidate directory of that name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The candidate does not compile; each problem is a violation located by file:line",
+    @APIResponse(
+            responseCode = "422",
+            description = "The candidate does not compile; each problem is a violation located by file:line",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "No ruleset is active, or the decision store cannot be read right now",
+    @APIResponse(
+            responseCode = "503",
+            description = "No ruleset is active, or the decision store cannot be read right now",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @RolesAllowed(Roles.RULES_ADMIN)
     public ImpactReport impact(
-            @Parameter(description = "Name of a sub-directory of the candidates directory; absent means the active rules",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 100))
-            @QueryParam("candidate") String candidate,
+            @Parameter(
+                            description =
+                                    "Name of a sub-directory of the candidates directory; absent means the active rules",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100))
+                    @QueryParam("candidate")
+                    String candidate,
             @Parameter(schema = @Schema(implementation = Product.class)) @QueryParam("product") String product,
-            @Parameter(description = "Decided at or after this instant (ISO-8601)", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("decidedFrom") String decidedFrom,
-            @Parameter(description = "Decided before this instant", schema = @Schema(type = SchemaType.STRING, format = "date-time")) @QueryParam("decidedTo") String decidedTo,
-            @Parameter(description = "Replay at most this many decisions (default and maximum: underwriting.impact.max-decisions)",
-                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = UnderwritingConfig.Impact.DEFAULT_MAX_DECISIONS))
-            @QueryParam("maxDecisions") String maxDecisions) {
+            @Parameter(
+                            description = "Decided at or after this instant (ISO-8601)",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("decidedFrom")
+                    String decidedFrom,
+            @Parameter(
+                            description = "Decided before this instant",
+                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                    @QueryParam("decidedTo")
+                    String decidedTo,
+            @Parameter(
+                            description =
+                                    "Replay at most this many decisions (default and maximum: underwriting.impact.max-decisions)",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int32",
+                                            minimum = "1",
+                                            maximum = UnderwritingConfig.Impact.DEFAULT_MAX_DECISIONS))
+                    @QueryParam("maxDecisions")
+                    String maxDecisions) {
         RequestParameters parameters = new RequestParameters();
         ReplaySelection selection = new ReplaySelection(
                 parameters.optionalInstant("decidedFrom", decidedFrom),

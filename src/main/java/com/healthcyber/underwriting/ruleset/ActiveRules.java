@@ -12,5 +12,10 @@ import java.util.List;
  *     finishing in-flight decisions or being verified
  * @param recentReloads the latest attempts, newest first
  */
-public record ActiveRules(String version, Instant activatedAt, Path directory, List<RuleDefinition> rules, int loadedRuleSets,
+public record ActiveRules(
+        String version,
+        Instant activatedAt,
+        Path directory,
+        List<RuleDefinition> rules,
+        int loadedRuleSets,
         List<ReloadAttempt> recentReloads) {}

@@ -32,8 +32,12 @@ public record ReloadAttempt(
     public String report() {
         StringBuilder report = new StringBuilder();
         problems.forEach(problem -> report.append("\n  ").append(problem));
-        failedScenarios.forEach(failed -> report.append("\n  ").append(failed.file()).append(" scenario \"")
-                .append(failed.name()).append("\": ").append(failed.failure()));
+        failedScenarios.forEach(failed -> report.append("\n  ")
+                .append(failed.file())
+                .append(" scenario \"")
+                .append(failed.name())
+                .append("\": ")
+                .append(failed.failure()));
         return report.toString();
     }
 }

@@ -20,7 +20,8 @@ public record RuleChanges(Set<String> added, Set<String> removed, Set<String> ch
         removed.removeAll(now.keySet());
         Set<String> changed = now.keySet().stream()
                 .filter(old::containsKey)
-                .filter(code -> !old.get(code).fingerprint().equals(now.get(code).fingerprint()))
+                .filter(code ->
+                        !old.get(code).fingerprint().equals(now.get(code).fingerprint()))
                 .collect(Collectors.toCollection(TreeSet::new));
         return new RuleChanges(added, removed, changed);
     }

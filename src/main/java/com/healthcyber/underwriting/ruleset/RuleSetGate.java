@@ -19,7 +19,8 @@ final class RuleSetGate {
     @Produces
     @Singleton
     static RuleSetLoader loader(UnderwritingConfig config) {
-        return new RuleSetLoader(config.rules().sessionPoolSize(), config.rules().executableModel());
+        return new RuleSetLoader(
+                config.rules().sessionPoolSize(), config.rules().executableModel());
     }
 
     @Produces

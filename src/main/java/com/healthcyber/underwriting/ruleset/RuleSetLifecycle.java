@@ -31,16 +31,23 @@ class RuleSetLifecycle {
         ReloadAttempt attempt = reloader.reload("startup");
         if (attempt.rejected()) {
             // Logged and exited rather than thrown: a thrown exception is printed with Quarkus' stack trace.
-            Log.errorf("Not starting: the rules in %s cannot go live.%s", reloader.directory().toAbsolutePath(), attempt.report());
+            Log.errorf(
+                    "Not starting: the rules in %s cannot go live.%s",
+                    reloader.directory().toAbsolutePath(), attempt.report());
             Quarkus.asyncExit(1);
             return;
         }
         if (config.rules().watch()) {
             try {
-                watcher = new RulesDirectoryWatcher(reloader.directory(), config.rules().watchDebounce(),
+                watcher = new RulesDirectoryWatcher(
+                        reloader.directory(),
+                        config.rules().watchDebounce(),
                         () -> reloader.reloadInBackground("watch"));
             } catch (IOException e) {
-                Log.errorf(e, "cannot watch %s; reload with POST /rules/reload", reloader.directory().toAbsolutePath());
+                Log.errorf(
+                        e,
+                        "cannot watch %s; reload with POST /rules/reload",
+                        reloader.directory().toAbsolutePath());
             }
         }
     }

@@ -41,7 +41,11 @@ public class RuleSetReloader {
     private final MeterRegistry registry;
     private Gauge activeVersionInfo;
 
-    public RuleSetReloader(RuleEngine engine, UnderwritingConfig config, RuleSetLoader loader, RuleSetVerifier verifier,
+    public RuleSetReloader(
+            RuleEngine engine,
+            UnderwritingConfig config,
+            RuleSetLoader loader,
+            RuleSetVerifier verifier,
             MeterRegistry registry) {
         this.engine = engine;
         this.registry = registry;
@@ -88,22 +92,50 @@ public class RuleSetReloader {
             List<RuleFile> files = loader.read(directory);
             String candidateVersion = RuleSources.version(files);
             if (candidateVersion.equals(activeVersion)) {
-                attempt = new ReloadAttempt(trigger, ReloadStatus.UNCHANGED, at, millisSince(started), activeVersion,
-                        candidateVersion, List.of(), List.of(), null);
+                attempt = new ReloadAttempt(
+                        trigger,
+                        ReloadStatus.UNCHANGED,
+                        at,
+                        millisSince(started),
+                        activeVersion,
+                        candidateVersion,
+                        List.of(),
+                        List.of(),
+                        null);
             } else {
                 attempt = verifyAndActivate(trigger, at, started, active, files);
             }
         } catch (IOException e) {
-            attempt = new ReloadAttempt(trigger, ReloadStatus.REJECTED, at, millisSince(started), activeVersion, null,
-                    List.of(new RuleProblem(null, 0, null, e.getMessage())), List.of(), null);
+            attempt = new ReloadAttempt(
+                    trigger,
+                    ReloadStatus.REJECTED,
+                    at,
+                    millisSince(started),
+                    activeVersion,
+                    null,
+                    List.of(new RuleProblem(null, 0, null, e.getMessage())),
+                    List.of(),
+                    null);
         } catch (RuntimeException e) {
             Log.errorf(e, "reloading rules from %s failed unexpectedly", directory.toAbsolutePath());
-            attempt = new ReloadAttempt(trigger, ReloadStatus.REJECTED, at, millisSince(started), activeVersion, null,
-                    List.of(new RuleProblem(null, 0, null, "the reload failed unexpectedly; see the service log")), List.of(), null);
+            attempt = new ReloadAttempt(
+                    trigger,
+                    ReloadStatus.REJECTED,
+                    at,
+                    millisSince(started),
+                    activeVersion,
+                    null,
+                    List.of(new RuleProblem(null, 0, null, "the reload failed unexpectedly; see the service log")),
+                    List.of(),
+                    null);
         }
         if (attempt.rejected()) {
-            Log.warnf("rules from %s rejected (%s); %s keeps deciding:%s", directory.toAbsolutePath(), trigger,
-                    activeVersion == null ? "no ruleset" : activeVersion, attempt.report());
+            Log.warnf(
+                    "rules from %s rejected (%s); %s keeps deciding:%s",
+                    directory.toAbsolutePath(),
+                    trigger,
+                    activeVersion == null ? "no ruleset" : activeVersion,
+                    attempt.report());
         }
         history.add(attempt);
         recordMetrics(attempt);
@@ -114,8 +146,13 @@ public class RuleSetReloader {
     private void recordMetrics(ReloadAttempt attempt) {
         Counter.builder("underwriting.ruleset.reloads")
                 .description("Attempts to put the rules directory live, by status and trigger")
-                .tags("status", attempt.status().name().toLowerCase(java.util.Locale.ROOT), "trigger", attempt.trigger())
-                .register(registry).increment();
+                .tags(
+                        "status",
+                        attempt.status().name().toLowerCase(java.util.Locale.ROOT),
+                        "trigger",
+                        attempt.trigger())
+                .register(registry)
+                .increment();
         if (attempt.status() == ReloadStatus.ACCEPTED) {
             if (activeVersionInfo != null) {
                 registry.remove(activeVersionInfo);
@@ -127,12 +164,21 @@ public class RuleSetReloader {
         }
     }
 
-    private ReloadAttempt verifyAndActivate(String trigger, Instant at, long started, Optional<RuleSet> active, List<RuleFile> files) {
+    private ReloadAttempt verifyAndActivate(
+            String trigger, Instant at, long started, Optional<RuleSet> active, List<RuleFile> files) {
         String activeVersion = active.map(RuleSet::version).orElse(null);
         RuleSetVerifier.Verification verification = verifier.verify(directory, files);
         if (!verification.passed()) {
-            return new ReloadAttempt(trigger, ReloadStatus.REJECTED, at, millisSince(started), activeVersion,
-                    verification.version(), verification.problems(), verification.failures(), null);
+            return new ReloadAttempt(
+                    trigger,
+                    ReloadStatus.REJECTED,
+                    at,
+                    millisSince(started),
+                    activeVersion,
+                    verification.version(),
+                    verification.problems(),
+                    verification.failures(),
+                    null);
         }
         RuleSet next = verification.ruleSet();
         Optional<RuleSet> previous = engine.activate(next);
@@ -140,16 +186,37 @@ public class RuleSetReloader {
         RuleChanges changes = RuleChanges.between(before, next.rules());
         // The phases' times are logged because reload-to-live is the debounce plus these two.
         if (previous.isPresent()) {
-            Log.infof("ruleset %s -> %s active (%s, %d rules, %d scenarios passed; compile %d ms, scenarios %d ms): %s",
-                    previous.get().version(), next.version(), trigger, next.rules().size(), verification.scenarios().size(),
-                    verification.compileMillis(), verification.scenarioMillis(), changes);
+            Log.infof(
+                    "ruleset %s -> %s active (%s, %d rules, %d scenarios passed; compile %d ms, scenarios %d ms): %s",
+                    previous.get().version(),
+                    next.version(),
+                    trigger,
+                    next.rules().size(),
+                    verification.scenarios().size(),
+                    verification.compileMillis(),
+                    verification.scenarioMillis(),
+                    changes);
         } else {
-            Log.infof("ruleset %s active (%s, %d rules from %s, %d scenarios passed; compile %d ms, scenarios %d ms)",
-                    next.version(), trigger, next.rules().size(), directory.toAbsolutePath(), verification.scenarios().size(),
-                    verification.compileMillis(), verification.scenarioMillis());
+            Log.infof(
+                    "ruleset %s active (%s, %d rules from %s, %d scenarios passed; compile %d ms, scenarios %d ms)",
+                    next.version(),
+                    trigger,
+                    next.rules().size(),
+                    directory.toAbsolutePath(),
+                    verification.scenarios().size(),
+                    verification.compileMillis(),
+                    verification.scenarioMillis());
         }
-        return new ReloadAttempt(trigger, ReloadStatus.ACCEPTED, at, millisSince(started), next.version(),
-                next.version(), List.of(), List.of(), changes);
+        return new ReloadAttempt(
+                trigger,
+                ReloadStatus.ACCEPTED,
+                at,
+                millisSince(started),
+                next.version(),
+                next.version(),
+                List.of(),
+                List.of(),
+                changes);
     }
 
     private static long millisSince(long started) {

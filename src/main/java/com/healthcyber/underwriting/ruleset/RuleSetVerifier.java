@@ -47,18 +47,29 @@ public final class RuleSetVerifier {
      * activate or retire it; otherwise it has been retired already. {@code compileMillis} and
      * {@code scenarioMillis} say where a reload's time went (compile and lint; the scenarios).
      */
-    public record Verification(String version, RuleSet ruleSet, List<RuleProblem> problems, List<ScenarioResult> scenarios,
-            long compileMillis, long scenarioMillis) {
+    public record Verification(
+            String version,
+            RuleSet ruleSet,
+            List<RuleProblem> problems,
+            List<ScenarioResult> scenarios,
+            long compileMillis,
+            long scenarioMillis) {
 
         public boolean passed() {
             return ruleSet != null && problems.isEmpty() && scenarios.stream().allMatch(ScenarioResult::passed);
         }
 
         public List<FailedScenario> failures() {
-            return scenarios.stream().filter(result -> !result.passed())
-                    .map(result -> new FailedScenario(result.scenario().file(), result.scenario().name(),
-                            result.scenario().expect().outcome(), result.scenario().expect().reasons(),
-                            result.outcome(), result.reasons(), result.describeFailure()))
+            return scenarios.stream()
+                    .filter(result -> !result.passed())
+                    .map(result -> new FailedScenario(
+                            result.scenario().file(),
+                            result.scenario().name(),
+                            result.scenario().expect().outcome(),
+                            result.scenario().expect().reasons(),
+                            result.outcome(),
+                            result.reasons(),
+                            result.describeFailure()))
                     .toList();
         }
     }
@@ -76,12 +87,15 @@ public final class RuleSetVerifier {
         ScenarioLoader.Loaded loaded = scenarios.load(directory);
         List<RuleProblem> problems = new ArrayList<>(loaded.problems());
         if (loaded.scenarios().isEmpty() && problems.isEmpty()) {
-            problems.add(new RuleProblem(ScenarioLoader.DIRECTORY, 0, null,
+            problems.add(new RuleProblem(
+                    ScenarioLoader.DIRECTORY,
+                    0,
+                    null,
                     "holds no scenarios: a ruleset goes live only with worked examples that show what it decides"));
         }
         List<ScenarioResult> results = runner.run(ruleSet, loaded.scenarios());
-        Verification verification = new Verification(version, ruleSet, problems, results,
-                (compiled - started) / 1_000_000, millisSince(compiled));
+        Verification verification = new Verification(
+                version, ruleSet, problems, results, (compiled - started) / 1_000_000, millisSince(compiled));
         if (!verification.passed()) {
             ruleSet.retire();
         }

@@ -28,7 +28,8 @@ final class RulesDirectoryWatcher implements AutoCloseable {
     private final Duration debounce;
     private final Runnable onChange;
     private final WatchService watchService;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("rules-watch-debounce"));
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("rules-watch-debounce"));
     private ScheduledFuture<?> pending;
 
     RulesDirectoryWatcher(Path root, Duration debounce, Runnable onChange) throws IOException {
@@ -43,7 +44,10 @@ final class RulesDirectoryWatcher implements AutoCloseable {
     private void registerTree(Path directory) throws IOException {
         try (Stream<Path> directories = Files.walk(directory, FileVisitOption.FOLLOW_LINKS)) {
             for (Path each : directories.filter(Files::isDirectory).toList()) {
-                each.register(watchService, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                each.register(
+                        watchService,
+                        StandardWatchEventKinds.ENTRY_CREATE,
+                        StandardWatchEventKinds.ENTRY_MODIFY,
                         StandardWatchEventKinds.ENTRY_DELETE);
             }
         }

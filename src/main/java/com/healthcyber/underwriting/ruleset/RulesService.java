@@ -30,8 +30,13 @@ public class RulesService {
     /** @throws NoActiveRuleSetException before any ruleset has gone live */
     public ActiveRules active() {
         RuleSet ruleSet = engine.active().orElseThrow(NoActiveRuleSetException::new);
-        return new ActiveRules(ruleSet.version(), ruleSet.activatedAt(), reloader.directory(), ruleSet.rules(),
-                engine.loadedRuleSets(), reloader.recentAttempts());
+        return new ActiveRules(
+                ruleSet.version(),
+                ruleSet.activatedAt(),
+                reloader.directory(),
+                ruleSet.rules(),
+                engine.loadedRuleSets(),
+                reloader.recentAttempts());
     }
 
     /** Reloads the configured rules directory now and waits for the outcome. */

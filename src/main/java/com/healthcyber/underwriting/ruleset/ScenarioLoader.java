@@ -53,7 +53,8 @@ public final class ScenarioLoader {
                     }
                 }
             } catch (JsonProcessingException e) {
-                int line = e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
+                int line =
+                        e.getLocation() == null ? 0 : Math.max(e.getLocation().getLineNr(), 0);
                 problems.add(new RuleProblem(name, line, null, "is not a readable scenario file: " + readable(e)));
             } catch (IOException e) {
                 problems.add(new RuleProblem(name, 0, null, "cannot be read: " + e.getMessage()));
@@ -62,9 +63,16 @@ public final class ScenarioLoader {
         return new Loaded(scenarios, problems);
     }
 
-    private Scenario toScenario(String file, Path directory, ScenarioFile content, ScenarioFile.Entry entry,
-            Map<String, JsonNode> bases, List<RuleProblem> problems) {
-        String label = entry.name() == null || entry.name().isBlank() ? "a scenario without a name" : "scenario \"" + entry.name() + "\"";
+    private Scenario toScenario(
+            String file,
+            Path directory,
+            ScenarioFile content,
+            ScenarioFile.Entry entry,
+            Map<String, JsonNode> bases,
+            List<RuleProblem> problems) {
+        String label = entry.name() == null || entry.name().isBlank()
+                ? "a scenario without a name"
+                : "scenario \"" + entry.name() + "\"";
         List<String> wrong = new ArrayList<>();
         if (entry.name() == null || entry.name().isBlank()) {
             wrong.add("needs a name");
@@ -125,7 +133,9 @@ public final class ScenarioLoader {
         if (patch == null || !patch.isObject()) {
             return patch == null ? target : patch.deepCopy();
         }
-        ObjectNode merged = target != null && target.isObject() ? ((ObjectNode) target).deepCopy() : ((ObjectNode) patch).objectNode();
+        ObjectNode merged = target != null && target.isObject()
+                ? ((ObjectNode) target).deepCopy()
+                : ((ObjectNode) patch).objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> fields = patch.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getValue().isNull()) {
@@ -140,8 +150,10 @@ public final class ScenarioLoader {
     /** Jackson's message without its parser internals, with the line and column a person can find. */
     private static String readable(JsonProcessingException e) {
         String message = firstLine(e.getOriginalMessage()).replaceAll(" \\(start marker at .*", "");
-        return e.getLocation() == null ? message
-                : message + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null
+                ? message
+                : message + " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 
     private static String firstLine(String message) {

@@ -14,7 +14,8 @@ public record ScenarioResult(Scenario scenario, Outcome outcome, List<String> re
 
     /** "expected REFER [A, B], got DECLINE [C]" — what an underwriter needs to see to fix either side. */
     public String describeFailure() {
-        String expected = "expected " + scenario.expect().outcome() + " " + scenario.expect().reasons();
+        String expected = "expected " + scenario.expect().outcome() + " "
+                + scenario.expect().reasons();
         return error != null ? expected + ", but " + error : expected + ", got " + outcome + " " + reasons;
     }
 

@@ -32,9 +32,14 @@ public final class ScenarioRunner {
             Verdict verdict = Verdict.of(ruleSet.evaluate(application));
             return new ScenarioResult(scenario, verdict.outcome(), verdict.codes(), null);
         } catch (InvalidApplicationException e) {
-            return new ScenarioResult(scenario, null, List.of(), "its application is not valid: " + e.violations().stream()
-                    .map(violation -> violation.field() + " " + violation.message())
-                    .collect(Collectors.joining("; ")));
+            return new ScenarioResult(
+                    scenario,
+                    null,
+                    List.of(),
+                    "its application is not valid: "
+                            + e.violations().stream()
+                                    .map(violation -> violation.field() + " " + violation.message())
+                                    .collect(Collectors.joining("; ")));
         } catch (RuleEvaluationException e) {
             return new ScenarioResult(scenario, null, List.of(), "the rules failed on it: " + e.getMessage());
         } catch (JsonProcessingException e) {

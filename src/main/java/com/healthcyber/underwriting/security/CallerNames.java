@@ -25,10 +25,14 @@ public class CallerNames implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || recordable(identity.getPrincipal().getName())) {
             return Uni.createFrom().item(identity);
         }
-        return Uni.createFrom().failure(new AuthenticationFailedException("the token's caller name cannot be recorded"));
+        return Uni.createFrom()
+                .failure(new AuthenticationFailedException("the token's caller name cannot be recorded"));
     }
 
     static boolean recordable(String name) {
-        return name != null && !name.isEmpty() && name.length() <= MAX_LENGTH && name.chars().noneMatch(Character::isISOControl);
+        return name != null
+                && !name.isEmpty()
+                && name.length() <= MAX_LENGTH
+                && name.chars().noneMatch(Character::isISOControl);
     }
 }

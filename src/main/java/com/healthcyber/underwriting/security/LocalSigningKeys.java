@@ -58,7 +58,8 @@ public final class LocalSigningKeys {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the local signing key in " + directory + " is unreadable; delete it to make a new one", e);
+            throw new IllegalStateException(
+                    "the local signing key in " + directory + " is unreadable; delete it to make a new one", e);
         }
     }
 
@@ -78,8 +79,8 @@ public final class LocalSigningKeys {
     }
 
     private static void write(Path file, String type, byte[] der) throws IOException {
-        String pem = "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        String pem = "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
         // Owner-only before the key is in it, so it is never readable by anyone else, not even briefly.
         Files.deleteIfExists(file);
         Files.createFile(file);

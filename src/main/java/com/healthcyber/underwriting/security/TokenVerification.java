@@ -26,18 +26,23 @@ public class TokenVerification {
     @Alternative
     @Priority(1)
     @ApplicationScoped
-    JWTAuthContextInfo verification(JWTAuthContextInfoProvider configured, UnderwritingConfig config,
+    JWTAuthContextInfo verification(
+            JWTAuthContextInfoProvider configured,
+            UnderwritingConfig config,
             @ConfigProperty(name = "mp.jwt.verify.publickey") Optional<String> key,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> keyLocation,
             @ConfigProperty(name = "smallrye.jwt.time-to-live") Optional<Long> maxLifetimeSeconds) {
         // NONE is SmallRye's "not set": quarkus:run and dev mode pass it (application.properties).
-        if (key.filter(value -> !NONE.equals(value)).isPresent() || keyLocation.filter(value -> !NONE.equals(value)).isPresent()) {
+        if (key.filter(value -> !NONE.equals(value)).isPresent()
+                || keyLocation.filter(value -> !NONE.equals(value)).isPresent()) {
             return configured.getContextInfo();
         }
         LocalSigningKeys local = LocalSigningKeys.ensure(config.data().dir());
-        Log.warnf("no identity provider configured: accepting tokens signed with the local key in %s (mint them with exec:exec@mint-token)",
+        Log.warnf(
+                "no identity provider configured: accepting tokens signed with the local key in %s (mint them with exec:exec@mint-token)",
                 local.publicKeyFile().toAbsolutePath());
-        JWTAuthContextInfo info = new JWTAuthContextInfo(local.publicKeyFile().toAbsolutePath().toUri().toString(), LocalSigningKeys.ISSUER);
+        JWTAuthContextInfo info = new JWTAuthContextInfo(
+                local.publicKeyFile().toAbsolutePath().toUri().toString(), LocalSigningKeys.ISSUER);
         // Built here, not from configuration, so the configured limits are carried over by hand.
         maxLifetimeSeconds.ifPresent(info::setMaxTimeToLiveSecs);
         return info;

@@ -36,7 +36,11 @@ public class VerifiedTokens {
 
     @Inject
     public VerifiedTokens(UnderwritingConfig config, MeterRegistry registry) {
-        this(config.tokenCache().enabled(), config.tokenCache().maxSize(), config.tokenCache().maxAge(), registry);
+        this(
+                config.tokenCache().enabled(),
+                config.tokenCache().maxSize(),
+                config.tokenCache().maxAge(),
+                registry);
     }
 
     VerifiedTokens(boolean enabled, int maxSize, Duration maxAge, MeterRegistry registry) {

@@ -2,15 +2,15 @@ package com.healthcyber.underwriting.tools;
 
 import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.audit.DecisionRepository;
+import com.healthcyber.underwriting.audit.DecisionStoreSelection;
 import com.healthcyber.underwriting.audit.ReplaySelection;
 import com.healthcyber.underwriting.audit.StoreKind;
-import com.healthcyber.underwriting.audit.DecisionStoreSelection;
-import com.healthcyber.underwriting.impact.ImpactAnalysis;
-import com.healthcyber.underwriting.impact.ImpactReport;
 import com.healthcyber.underwriting.engine.InvalidRuleSetException;
 import com.healthcyber.underwriting.engine.RuleProblem;
 import com.healthcyber.underwriting.engine.RuleSet;
 import com.healthcyber.underwriting.engine.RuleSetLoader;
+import com.healthcyber.underwriting.impact.ImpactAnalysis;
+import com.healthcyber.underwriting.impact.ImpactReport;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,12 +41,17 @@ public final class ImpactCommand {
 
     public static void main(String[] args) {
         StandaloneLogging.quiet();
-        Function<String, Optional<String>> option = name -> Optional.ofNullable(System.getProperty("impact." + name)).filter(v -> !v.isBlank());
+        Function<String, Optional<String>> option = name ->
+                Optional.ofNullable(System.getProperty("impact." + name)).filter(v -> !v.isBlank());
         System.exit(run(Path.of(args.length > 0 ? args[0] : "rules"), option, System.getenv(), System.out));
     }
 
     /** Returns the exit status: 0 analysed, 1 the rules do not compile, 2 bad options or the store cannot be read. */
-    public static int run(Path directory, Function<String, Optional<String>> option, Map<String, String> environment, PrintStream out) {
+    public static int run(
+            Path directory,
+            Function<String, Optional<String>> option,
+            Map<String, String> environment,
+            PrintStream out) {
         ReplaySelection selection;
         try {
             selection = new ReplaySelection(
@@ -55,8 +60,9 @@ public final class ImpactCommand {
                     option.apply("product").map(Product::valueOf),
                     option.apply("maxDecisions").map(Integer::parseInt).orElse(100_000));
         } catch (RuntimeException e) {
-            out.println("Bad option: " + e.getMessage()
-                    + " (decidedFrom/decidedTo are instants like 2026-11-01T00:00:00Z, product is CYBER_HEALTHCARE or MEDICAL_REGISTRY)");
+            out.println(
+                    "Bad option: " + e.getMessage()
+                            + " (decidedFrom/decidedTo are instants like 2026-11-01T00:00:00Z, product is CYBER_HEALTHCARE or MEDICAL_REGISTRY)");
             return 2;
         }
         RuleSet rules;
@@ -71,19 +77,27 @@ public final class ImpactCommand {
             return 1;
         }
         try {
-            ImpactReport report = new ImpactAnalysis(new DecisionRepository(store(environment), storeKind(environment)), ApplicationReader.standalone())
-                    .run(selection, rules, directory.toAbsolutePath().normalize().toString());
+            ImpactReport report = new ImpactAnalysis(
+                            new DecisionRepository(store(environment), storeKind(environment)),
+                            ApplicationReader.standalone())
+                    .run(
+                            selection,
+                            rules,
+                            directory.toAbsolutePath().normalize().toString());
             print(report, out);
             return 0;
         } catch (RuntimeException e) {
             if (inUse(e)) {
-                out.println("The embedded decision store in " + dataDirectory(environment).toAbsolutePath().normalize()
-                        + " is in use by the running service, and only one process may open it. Stop the service to run this "
-                        + "command, or ask the running service instead: POST /rules/impact (role rules:admin), with the candidate "
-                        + "folder placed under its underwriting.impact.candidates-dir and named as candidate=<folder>.");
+                out.println(
+                        "The embedded decision store in "
+                                + dataDirectory(environment).toAbsolutePath().normalize()
+                                + " is in use by the running service, and only one process may open it. Stop the service to run this "
+                                + "command, or ask the running service instead: POST /rules/impact (role rules:admin), with the candidate "
+                                + "folder placed under its underwriting.impact.candidates-dir and named as candidate=<folder>.");
                 return 2;
             }
-            out.println("Cannot read the decision store: " + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+            out.println("Cannot read the decision store: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
             return 2;
         } finally {
             rules.retire();
@@ -125,19 +139,26 @@ public final class ImpactCommand {
     private static void print(ImpactReport report, PrintStream out) {
         out.println("Impact of the rules in " + report.rules());
         out.println("  version " + report.rulesetVersion());
-        out.println("  on the decisions on record" + report.product().map(product -> " for " + product).orElse("")
+        out.println("  on the decisions on record"
+                + report.product().map(product -> " for " + product).orElse("")
                 + report.decidedFrom().map(from -> " decided from " + from).orElse("")
-                + report.decidedTo().map(to -> " before " + to).orElse("") + ", oldest first, at most " + report.maxDecisions());
+                + report.decidedTo().map(to -> " before " + to).orElse("") + ", oldest first, at most "
+                + report.maxDecisions());
         out.println();
-        out.println("Replayed " + report.replayed() + ", changed " + report.changed() + ", not replayable " + report.notReplayable()
-                + " (" + report.durationMillis() + " ms)");
+        out.println("Replayed " + report.replayed() + ", changed " + report.changed() + ", not replayable "
+                + report.notReplayable() + " (" + report.durationMillis() + " ms)");
         if (report.limitReached()) {
             out.println("  more decisions matched than were replayed: raise maxDecisions or narrow the window");
         }
         out.println();
         out.println("Outcome transitions (stored -> now):");
-        report.outcomeTransitions().forEach(transition -> out.printf("  %-7s -> %-7s %8d%s%n", transition.from(), transition.to(),
-                transition.count(), transition.from() == transition.to() ? "" : "   changed"));
+        report.outcomeTransitions()
+                .forEach(transition -> out.printf(
+                        "  %-7s -> %-7s %8d%s%n",
+                        transition.from(),
+                        transition.to(),
+                        transition.count(),
+                        transition.from() == transition.to() ? "" : "   changed"));
         out.println("Reason codes added:");
         report.reasonCodesAdded().forEach(code -> out.printf("  %-40s %8d%n", code.code(), code.count()));
         out.println("Reason codes removed:");
@@ -147,7 +168,8 @@ public final class ImpactCommand {
             report.sampleChangedDecisionIds().forEach(id -> out.println("  " + id));
         }
         if (!report.sampleNotReplayableDecisionIds().isEmpty()) {
-            out.println("Some decisions that could not be replayed (their stored request fails today's contract or rules):");
+            out.println(
+                    "Some decisions that could not be replayed (their stored request fails today's contract or rules):");
             report.sampleNotReplayableDecisionIds().forEach(id -> out.println("  " + id));
         }
     }

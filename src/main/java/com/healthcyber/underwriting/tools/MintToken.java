@@ -24,11 +24,14 @@ public final class MintToken {
 
     public static void main(String[] args) {
         StandaloneLogging.quiet();
-        Set<String> roles = new LinkedHashSet<>(Arrays.asList((args.length > 0 ? args[0] : "decisions:write,decisions:read").split(",")));
-        String dataDir = System.getProperty("underwriting.data.dir", System.getenv().getOrDefault("UNDERWRITING_DATA_DIR", "data"));
+        Set<String> roles = new LinkedHashSet<>(
+                Arrays.asList((args.length > 0 ? args[0] : "decisions:write,decisions:read").split(",")));
+        String dataDir = System.getProperty(
+                "underwriting.data.dir", System.getenv().getOrDefault("UNDERWRITING_DATA_DIR", "data"));
         Duration lifetime = Duration.ofMinutes(args.length > 1 ? Long.parseLong(args[1]) : 60);
         if (lifetime.compareTo(MAX_LIFETIME) > 0) {
-            System.err.println("a token may be valid for at most " + MAX_LIFETIME.toMinutes() + " minutes (smallrye.jwt.time-to-live)");
+            System.err.println("a token may be valid for at most " + MAX_LIFETIME.toMinutes()
+                    + " minutes (smallrye.jwt.time-to-live)");
             System.exit(2);
         }
         System.out.println(mint(Path.of(dataDir), roles, lifetime));

@@ -46,7 +46,8 @@ public final class VerifyRules {
         if (verification.ruleSet() == null) {
             out.println("Compile and lint: FAILED, " + verification.problems().size() + " problem(s)");
         } else {
-            out.println("Compile and lint: ok, " + verification.ruleSet().rules().size() + " rules");
+            out.println(
+                    "Compile and lint: ok, " + verification.ruleSet().rules().size() + " rules");
         }
         for (RuleProblem problem : verification.problems()) {
             out.println("  PROBLEM " + problem);
@@ -58,13 +59,17 @@ public final class VerifyRules {
             out.println();
             out.println("Scenarios: " + (results.size() - failed) + " passed, " + failed + " failed");
             Map<String, List<ScenarioResult>> byFile = results.stream()
-                    .collect(Collectors.groupingBy(result -> result.scenario().file(), TreeMap::new, Collectors.toList()));
+                    .collect(Collectors.groupingBy(
+                            result -> result.scenario().file(), TreeMap::new, Collectors.toList()));
             byFile.forEach((file, fileResults) -> {
-                long fileFailed = fileResults.stream().filter(result -> !result.passed()).count();
+                long fileFailed =
+                        fileResults.stream().filter(result -> !result.passed()).count();
                 out.println("  " + (fileFailed == 0 ? "ok  " : "FAIL") + " " + file + ": "
                         + (fileResults.size() - fileFailed) + " of " + fileResults.size() + " passed");
-                fileResults.stream().filter(result -> !result.passed()).forEach(result ->
-                        out.println("       \"" + result.scenario().name() + "\": " + result.describeFailure()));
+                fileResults.stream()
+                        .filter(result -> !result.passed())
+                        .forEach(result -> out.println(
+                                "       \"" + result.scenario().name() + "\": " + result.describeFailure()));
             });
             if (verification.passed()) {
                 verification.ruleSet().retire(); // a failed one the gate has retired already
@@ -72,8 +77,12 @@ public final class VerifyRules {
         }
         out.println();
         boolean verified = verification.passed();
-        out.println(verified ? "VERIFIED: these rules can go live." : "NOT VERIFIED: the service would reject these rules.");
-        out.println((results.size() - failed) + " passed, " + (failed + verification.problems().size()) + " failed");
+        out.println(
+                verified
+                        ? "VERIFIED: these rules can go live."
+                        : "NOT VERIFIED: the service would reject these rules.");
+        out.println((results.size() - failed) + " passed, "
+                + (failed + verification.problems().size()) + " failed");
         return verified ? 0 : 1;
     }
 }

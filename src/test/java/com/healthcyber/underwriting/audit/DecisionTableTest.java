@@ -61,7 +61,11 @@ class DecisionTableTest {
     }
 
     private static void migrate(DataSource store, StoreKind kind) {
-        Flyway.configure().dataSource(store).locations(kind.migrationLocations()).load().migrate();
+        Flyway.configure()
+                .dataSource(store)
+                .locations(kind.migrationLocations())
+                .load()
+                .migrate();
     }
 
     private static Set<String> schemaColumns(DataSource store) throws Exception {
@@ -76,9 +80,15 @@ class DecisionTableTest {
     }
 
     private static DecisionRecord record(String id, Optional<String> key) {
-        Decision decision = new Decision(id, "APP-1001", Product.MEDICAL_REGISTRY, Outcome.DECLINE,
-                List.of(new Reason("TERRITORY", ReasonOutcome.DECLINE, "Outside the territory", "country FR")), "sha256:table",
+        Decision decision = new Decision(
+                id,
+                "APP-1001",
+                Product.MEDICAL_REGISTRY,
+                Outcome.DECLINE,
+                List.of(new Reason("TERRITORY", ReasonOutcome.DECLINE, "Outside the territory", "country FR")),
+                "sha256:table",
                 Instant.parse("2026-11-30T10:00:00.456Z"));
-        return new DecisionRecord(decision, "10.2.0", "test", 23, "platform-b", key, "{\"applicationId\": \"APP-1001\"}");
+        return new DecisionRecord(
+                decision, "10.2.0", "test", 23, "platform-b", key, "{\"applicationId\": \"APP-1001\"}");
     }
 }

@@ -36,7 +36,11 @@ class EmbeddedStoreIsPrivateTest {
     void decideOnce() {
         Tokens.authenticateEveryRequest();
         // The store is open and written to, as in service.
-        given().contentType(ContentType.JSON).body(Payloads.contractExample()).post("/decisions").then().statusCode(200);
+        given().contentType(ContentType.JSON)
+                .body(Payloads.contractExample())
+                .post("/decisions")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -66,7 +70,10 @@ class EmbeddedStoreIsPrivateTest {
         try (Stream<Path> walk = Files.walk(data)) {
             entries = walk.toList();
         }
-        assertTrue(entries.stream().anyMatch(entry -> entry.getFileName().toString().startsWith("decisions.")), entries.toString());
+        assertTrue(
+                entries.stream()
+                        .anyMatch(entry -> entry.getFileName().toString().startsWith("decisions.")),
+                entries.toString());
         for (Path entry : entries) {
             if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                 assertEquals("rwx------", modes(entry), entry.toString());
@@ -86,7 +93,8 @@ class EmbeddedStoreIsPrivateTest {
 
     private record Listener(String address, int port) {
         boolean loopback() {
-            return address.startsWith("0100007F") || address.equals("00000000000000000000000001000000")
+            return address.startsWith("0100007F")
+                    || address.equals("00000000000000000000000001000000")
                     || address.equals("0000000000000000FFFF00000100007F");
         }
     }
@@ -108,7 +116,8 @@ class EmbeddedStoreIsPrivateTest {
         }
         List<Listener> listeners = new ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table)).stream().skip(1).toList()) {
+            for (String line :
+                    Files.readAllLines(Path.of(table)).stream().skip(1).toList()) {
                 String[] columns = line.trim().split("\\s+");
                 String[] local = columns[1].split(":");
                 boolean listening = columns[3].equals("0A");

@@ -12,7 +12,10 @@ public class HungPostgresStore extends PostgresStore {
 
     @Override
     protected Map<String, String> settings() {
-        return Map.of("underwriting.store.write-timeout", WRITE_TIMEOUT_MILLIS + "ms",
-                "underwriting.store.outage-log-interval", "1s");
+        return Map.of(
+                "underwriting.store.write-timeout",
+                WRITE_TIMEOUT_MILLIS + "ms",
+                "underwriting.store.outage-log-interval",
+                "1s");
     }
 }

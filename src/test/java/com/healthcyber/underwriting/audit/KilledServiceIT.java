@@ -41,7 +41,8 @@ class KilledServiceIT {
 
     @Test
     void aKilledServiceLosesNoAnsweredDecisionOnPostgresql() throws Exception {
-        LocalPostgres.withDatabase(url -> killAndRestart(Map.of("UNDERWRITING_STORE_URL", url, "UNDERWRITING_STORE_USERNAME", LocalPostgres.USER)));
+        LocalPostgres.withDatabase(url -> killAndRestart(
+                Map.of("UNDERWRITING_STORE_URL", url, "UNDERWRITING_STORE_USERNAME", LocalPostgres.USER)));
     }
 
     private void killAndRestart(Map<String, String> store) throws Exception {
@@ -58,10 +59,13 @@ class KilledServiceIT {
             platforms.submit(() -> {
                 while (!killed.get()) {
                     try {
-                        String body = Payloads.contractExampleWith(application -> application.put("applicationId", "APP-" + UUID.randomUUID()));
+                        String body = Payloads.contractExampleWith(
+                                application -> application.put("applicationId", "APP-" + UUID.randomUUID()));
                         HttpResponse<String> response = service.decide(writer, body);
                         if (response.statusCode() == 200) {
-                            answered.add(JSON.readTree(response.body()).get("decisionId").asText());
+                            answered.add(JSON.readTree(response.body())
+                                    .get("decisionId")
+                                    .asText());
                         }
                     } catch (Exception cutOff) {
                         // the request in flight when the process died: never answered, so nothing is owed
@@ -81,13 +85,15 @@ class KilledServiceIT {
         List<String> owed = List.copyOf(answered);
         try (PackagedService restarted = PackagedService.start(environment)) {
             String reader = Tokens.withRoles(Roles.DECISIONS_READ);
-            List<String> missing = owed.stream().filter(id -> {
-                try {
-                    return restarted.get(reader, "/decisions/" + id).statusCode() != 200;
-                } catch (Exception e) {
-                    return true;
-                }
-            }).toList();
+            List<String> missing = owed.stream()
+                    .filter(id -> {
+                        try {
+                            return restarted.get(reader, "/decisions/" + id).statusCode() != 200;
+                        } catch (Exception e) {
+                            return true;
+                        }
+                    })
+                    .toList();
             assertEquals(List.of(), missing, "answered decisions missing after the kill, of " + owed.size());
         }
     }

@@ -30,7 +30,8 @@ public final class LocalPostgres {
     /** Creates an empty database and returns its name. */
     public static synchronized String createDatabase() {
         ensureRunning();
-        String name = "underwriting_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = "underwriting_test_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         admin("CREATE DATABASE " + name);
         return name;
     }
@@ -76,16 +77,19 @@ public final class LocalPostgres {
             return;
         }
         try (Stream<Path> versions = Files.list(Path.of("/etc/postgresql"))) {
-            String version = versions.map(path -> path.getFileName().toString()).findFirst()
+            String version = versions.map(path -> path.getFileName().toString())
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no PostgreSQL cluster under /etc/postgresql"));
             Process start = new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start")
-                    .inheritIO().start();
+                    .inheritIO()
+                    .start();
             start.waitFor(60, TimeUnit.SECONDS);
             for (int attempt = 0; attempt < 100 && !listening(); attempt++) {
                 Thread.sleep(100);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("PostgreSQL is not listening on " + HOST + ":" + PORT + " and could not be started", e);
+            throw new IllegalStateException(
+                    "PostgreSQL is not listening on " + HOST + ":" + PORT + " and could not be started", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

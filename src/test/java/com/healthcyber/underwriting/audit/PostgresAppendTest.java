@@ -32,8 +32,12 @@ class PostgresAppendTest {
     void storesEveryColumnAsWrittenAndFindsEachReasonCode() throws Exception {
         withMigratedStore(store -> {
             Reason plain = new Reason("LOSS_HISTORY", ReasonOutcome.REFER, "One claim within five years", "1 claim");
-            Reason awkward = new Reason("CODE,WITH \"QUOTES\" \\ AND {BRACES}", ReasonOutcome.DECLINE, AWKWARD, AWKWARD);
-            DecisionRecord first = record("0196f0a0-0000-7000-8000-000000000001", List.of(plain, awkward), Optional.empty(),
+            Reason awkward =
+                    new Reason("CODE,WITH \"QUOTES\" \\ AND {BRACES}", ReasonOutcome.DECLINE, AWKWARD, AWKWARD);
+            DecisionRecord first = record(
+                    "0196f0a0-0000-7000-8000-000000000001",
+                    List.of(plain, awkward),
+                    Optional.empty(),
                     "{\"note\": \"" + AWKWARD.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
             DecisionRecord second = record("0196f0a0-0000-7000-8000-000000000002", List.of(), Optional.empty(), "{}");
 
@@ -51,14 +55,20 @@ class PostgresAppendTest {
     @Test
     void skipsOnlyARepeatedIdempotencyKeyOfTheSameCaller() throws Exception {
         withMigratedStore(store -> {
-            DecisionRecord original = record("0196f0a0-0000-7000-8000-000000000011", List.of(), Optional.of("key-1"), "{}");
-            DecisionRecord retry = record("0196f0a0-0000-7000-8000-000000000012", List.of(), Optional.of("key-1"), "{}");
+            DecisionRecord original =
+                    record("0196f0a0-0000-7000-8000-000000000011", List.of(), Optional.of("key-1"), "{}");
+            DecisionRecord retry =
+                    record("0196f0a0-0000-7000-8000-000000000012", List.of(), Optional.of("key-1"), "{}");
             DecisionRecord unkeyed = record("0196f0a0-0000-7000-8000-000000000013", List.of(), Optional.empty(), "{}");
-            DecisionRecord unkeyedToo = record("0196f0a0-0000-7000-8000-000000000014", List.of(), Optional.empty(), "{}");
+            DecisionRecord unkeyedToo =
+                    record("0196f0a0-0000-7000-8000-000000000014", List.of(), Optional.empty(), "{}");
 
-            assertEquals(Set.of(original.decisionId(), unkeyed.decisionId(), unkeyedToo.decisionId()),
+            assertEquals(
+                    Set.of(original.decisionId(), unkeyed.decisionId(), unkeyedToo.decisionId()),
                     append(store, List.of(original, retry, unkeyed, unkeyedToo)));
-            assertTrue(new DecisionRepository(store, StoreKind.POSTGRESQL).find(retry.decisionId()).isEmpty());
+            assertTrue(new DecisionRepository(store, StoreKind.POSTGRESQL)
+                    .find(retry.decisionId())
+                    .isEmpty());
         });
     }
 
@@ -82,8 +92,11 @@ class PostgresAppendTest {
             PGSimpleDataSource store = new PGSimpleDataSource();
             store.setURL(url);
             store.setUser(LocalPostgres.USER);
-            Flyway.configure().dataSource(store).locations(StoreKind.POSTGRESQL.migrationLocations())
-                    .load().migrate();
+            Flyway.configure()
+                    .dataSource(store)
+                    .locations(StoreKind.POSTGRESQL.migrationLocations())
+                    .load()
+                    .migrate();
             use.accept(store);
         });
     }
@@ -95,14 +108,29 @@ class PostgresAppendTest {
     }
 
     private static DecisionRecord record(String id, List<Reason> reasons, Optional<String> key, String body) {
-        Decision decision = new Decision(id, "APP-1001", Product.CYBER_HEALTHCARE, Outcome.REFER, reasons, "sha256:test",
+        Decision decision = new Decision(
+                id,
+                "APP-1001",
+                Product.CYBER_HEALTHCARE,
+                Outcome.REFER,
+                reasons,
+                "sha256:test",
                 Instant.parse("2026-11-30T10:00:00.123Z"));
         return new DecisionRecord(decision, "10.2.0", "test", 17, "platform-a", key, body);
     }
 
     private static List<String> idsWithCode(DecisionRepository repository, String code) {
-        DecisionSearch search = new DecisionSearch(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(code),
-                Optional.empty(), Optional.empty(), Optional.empty(), 10);
-        return repository.search(search).stream().map(DecisionRecord::decisionId).toList();
+        DecisionSearch search = new DecisionSearch(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(code),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                10);
+        return repository.search(search).stream()
+                .map(DecisionRecord::decisionId)
+                .toList();
     }
 }

@@ -1,7 +1,6 @@
 package com.healthcyber.underwriting.audit;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -9,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.healthcyber.underwriting.Payloads;
 import com.healthcyber.underwriting.security.ManagementInterface;
@@ -36,7 +36,11 @@ class PostgresFailClosedTest {
 
     @Test
     void refusesToDecideWhileTheStoreIsAwayAndRecoversByItself() throws Exception {
-        String recorded = decide("APP-" + UUID.randomUUID(), null).then().statusCode(200).extract().path("decisionId");
+        String recorded = decide("APP-" + UUID.randomUUID(), null)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("decisionId");
         String refusedApplication = "APP-" + UUID.randomUUID();
         String key = UUID.randomUUID().toString();
 
@@ -48,21 +52,30 @@ class PostgresFailClosedTest {
             // refused, nothing is sent, and the answer says it is not recorded.
             String title = null;
             for (int attempt = 0; attempt <= 16 && !"Decision store unavailable".equals(title); attempt++) {
-                title = decide(refusedApplication, key).then()
+                title = decide(refusedApplication, key)
+                        .then()
                         .statusCode(503)
                         .contentType("application/problem+json")
                         .header("Retry-After", "5")
-                        .body("title", anyOf(equalTo("Decision store unavailable"), equalTo("Decision outcome unknown")))
+                        .body(
+                                "title",
+                                anyOf(equalTo("Decision store unavailable"), equalTo("Decision outcome unknown")))
                         .body("decisionId", nullValue())
                         .body("outcome", nullValue())
-                        .extract().path("title");
+                        .extract()
+                        .path("title");
             }
             assertEquals("Decision store unavailable", title);
             // Without a key nothing is read first: the write itself is refused.
             decide(refusedApplication, null).then().statusCode(503).body("decisionId", nullValue());
-            given().get("/decisions/" + recorded).then().statusCode(503).contentType("application/problem+json")
+            given().get("/decisions/" + recorded)
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
                     .body("detail", containsString("could not be read"));
-            given().port(ManagementInterface.PORT).get("/q/health/ready").then()
+            given().port(ManagementInterface.PORT)
+                    .get("/q/health/ready")
+                    .then()
                     .statusCode(503)
                     .body("checks.find { it.name == 'decision-store' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'decision-store' }.data.reason", not(empty()));
@@ -73,11 +86,21 @@ class PostgresFailClosedTest {
         // No restart, no operator: the next requests find the database again.
         awaitReady();
         given().get("/decisions/" + recorded).then().statusCode(200).body("decisionId", equalTo(recorded));
-        given().queryParam("applicationId", refusedApplication).get("/decisions").then().statusCode(200).body("items", empty());
+        given().queryParam("applicationId", refusedApplication)
+                .get("/decisions")
+                .then()
+                .statusCode(200)
+                .body("items", empty());
         // The platform's retry of the refused request is decided now, once.
-        String retried = decide(refusedApplication, key).then().statusCode(200).header("Idempotent-Replayed", nullValue())
-                .extract().path("decisionId");
-        given().queryParam("applicationId", refusedApplication).get("/decisions").then()
+        String retried = decide(refusedApplication, key)
+                .then()
+                .statusCode(200)
+                .header("Idempotent-Replayed", nullValue())
+                .extract()
+                .path("decisionId");
+        given().queryParam("applicationId", refusedApplication)
+                .get("/decisions")
+                .then()
                 .body("items.decisionId", hasItem(retried));
     }
 

@@ -79,7 +79,8 @@ class PostgresHungStoreTest {
                 for (int i = 0; i < 6; i++) {
                     String applicationId = "APP-" + UUID.randomUUID();
                     String key = i % 2 == 0 ? UUID.randomUUID().toString() : null;
-                    sent.add(CompletableFuture.supplyAsync(() -> new Attempt(applicationId, key, decide(applicationId, key))));
+                    sent.add(CompletableFuture.supplyAsync(
+                            () -> new Attempt(applicationId, key, decide(applicationId, key))));
                 }
                 Thread.sleep(300);
             }
@@ -89,7 +90,9 @@ class PostgresHungStoreTest {
                 assertEquals("application/problem+json", answer.contentType());
                 assertEquals("5", answer.header("Retry-After"));
                 assertNull(answer.path("decisionId"));
-                assertTrue(Set.of(NOT_RECORDED, OUTCOME_UNKNOWN).contains(answer.<String>path("title")), answer.asString());
+                assertTrue(
+                        Set.of(NOT_RECORDED, OUTCOME_UNKNOWN).contains(answer.<String>path("title")),
+                        answer.asString());
             }
         } finally {
             PostgresStore.proxy.resume();
@@ -101,17 +104,27 @@ class PostgresHungStoreTest {
         for (CompletableFuture<Attempt> future : sent) {
             Attempt attempt = future.join();
             String title = attempt.answer().path("title");
-            List<String> onRecord = given().queryParam("applicationId", attempt.applicationId()).get("/decisions")
-                    .then().statusCode(200).extract().path("items.decisionId");
+            List<String> onRecord = given().queryParam("applicationId", attempt.applicationId())
+                    .get("/decisions")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items.decisionId");
             if (title.equals(OUTCOME_UNKNOWN)) {
                 unknown++;
                 if (attempt.key() == null) {
-                    assertTrue(attempt.answer().<String>path("detail").contains("GET /decisions?applicationId="),
-                            "without a key the caller is told how to find out: " + attempt.answer().asString());
+                    assertTrue(
+                            attempt.answer().<String>path("detail").contains("GET /decisions?applicationId="),
+                            "without a key the caller is told how to find out: "
+                                    + attempt.answer().asString());
                 }
             } else {
                 notRecorded++;
-                assertEquals(List.of(), onRecord, "answered \"not recorded\", yet on record: " + attempt.answer().asString());
+                assertEquals(
+                        List.of(),
+                        onRecord,
+                        "answered \"not recorded\", yet on record: "
+                                + attempt.answer().asString());
             }
             if (attempt.key() != null) {
                 Response retry = decide(attempt.applicationId(), attempt.key());
@@ -131,7 +144,11 @@ class PostgresHungStoreTest {
 
     @Test
     void logsAnOutageOnceThenAtMostOneSummaryPerIntervalAndItsEnd() throws Exception {
-        String recorded = decide("APP-" + UUID.randomUUID(), null).then().statusCode(200).extract().path("decisionId");
+        String recorded = decide("APP-" + UUID.randomUUID(), null)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("decisionId");
         log.clear();
         long started = System.nanoTime();
         int refused = 0;
@@ -154,15 +171,22 @@ class PostgresHungStoreTest {
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;
         awaitReady();
 
-        // Every WARN line, whoever logs it (the store's code, the connection pool): all of them are per outage, not per request.
-        List<String> warnings = log.stream().filter(record -> record.getLevel().intValue() >= Level.WARNING.intValue())
-                .map(record -> formatted(record)).toList();
-        assertTrue(warnings.size() >= 2 && warnings.size() <= 2 + seconds,
+        // Every WARN line, whoever logs it (the store's code, the connection pool): all of them are per outage, not per
+        // request.
+        List<String> warnings = log.stream()
+                .filter(record -> record.getLevel().intValue() >= Level.WARNING.intValue())
+                .map(record -> formatted(record))
+                .toList();
+        assertTrue(
+                warnings.size() >= 2 && warnings.size() <= 2 + seconds,
                 refused + " refusals in " + seconds + " s: the first at once, then at most one line per second, not "
                         + warnings.size() + " lines, starting " + warnings.subList(0, Math.min(3, warnings.size())));
         assertTrue(warnings.get(0).contains("unavailable"), warnings.get(0));
         assertTrue(warnings.stream().skip(1).allMatch(line -> line.contains("still unavailable")), warnings.toString());
-        List<String> recovered = log.stream().map(PostgresHungStoreTest::formatted).filter(message -> message.contains("available again")).toList();
+        List<String> recovered = log.stream()
+                .map(PostgresHungStoreTest::formatted)
+                .filter(message -> message.contains("available again"))
+                .toList();
         assertEquals(1, recovered.size(), "one line when the store answers again: " + recovered);
         long counted = Long.parseLong(recovered.get(0).replaceAll(".*; (\\d+) request\\(s\\) were refused.*", "$1"));
         assertTrue(counted >= refused, "every refusal is counted: " + recovered.get(0));
@@ -170,7 +194,11 @@ class PostgresHungStoreTest {
 
     @Test
     void theReadPathSaysTheStoreCouldNotBeReadNotThatADecisionWasNotRecorded() throws Exception {
-        String recorded = decide("APP-" + UUID.randomUUID(), null).then().statusCode(200).extract().path("decisionId");
+        String recorded = decide("APP-" + UUID.randomUUID(), null)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("decisionId");
         PostgresStore.proxy.cut();
         try {
             for (Response read : reads(recorded)) {
@@ -188,12 +216,16 @@ class PostgresHungStoreTest {
 
     /** A record, a search and a replay: everything that only reads the store. */
     private static List<Response> reads(String decisionId) {
-        return List.of(given().get("/decisions/" + decisionId), given().queryParam("applicationId", "APP-1").get("/decisions"),
+        return List.of(
+                given().get("/decisions/" + decisionId),
+                given().queryParam("applicationId", "APP-1").get("/decisions"),
                 given().post("/decisions/" + decisionId + "/replay"));
     }
 
     private static String formatted(LogRecord record) {
-        return record instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+        return record instanceof org.jboss.logmanager.ExtLogRecord ext
+                ? ext.getFormattedMessage()
+                : record.getMessage();
     }
 
     private static void awaitReady() throws InterruptedException {

@@ -26,9 +26,15 @@ import org.postgresql.ds.PGSimpleDataSource;
 class RecordMigrationTest {
 
     private static final List<Reason> TWO_REASONS = List.of(
-            new Reason("LOSS_HISTORY", ReasonOutcome.REFER, "One claim within five years",
+            new Reason(
+                    "LOSS_HISTORY",
+                    ReasonOutcome.REFER,
+                    "One claim within five years",
                     "1 claim within 5 years of 2027-01-01: PHISHING on 2023-06-01, paid 45000"),
-            new Reason("RECENT_BREACH", ReasonOutcome.REFER, "Remediated breach within three years",
+            new Reason(
+                    "RECENT_BREACH",
+                    ReasonOutcome.REFER,
+                    "Remediated breach within three years",
                     "breach on 2024-09-15 (1200 records), \"remediated\" \\ Zürich"));
 
     @TempDir
@@ -52,33 +58,66 @@ class RecordMigrationTest {
     }
 
     private static void assertReasonsSurviveTheMigration(DataSource store, StoreKind kind) throws Exception {
-        Flyway.configure().dataSource(store).locations(kind.migrationLocations()).target("2").load().migrate();
+        Flyway.configure()
+                .dataSource(store)
+                .locations(kind.migrationLocations())
+                .target("2")
+                .load()
+                .migrate();
         Instant decidedAt = Instant.parse("2026-11-01T10:00:00Z");
         insertAsVersionTwo(store, "0196f0a0-0000-7000-8000-000000000001", decidedAt, TWO_REASONS);
         insertAsVersionTwo(store, "0196f0a0-0000-7000-8000-000000000002", decidedAt.plusSeconds(1), List.of());
 
-        Flyway.configure().dataSource(store).locations(kind.migrationLocations()).load().migrate();
+        Flyway.configure()
+                .dataSource(store)
+                .locations(kind.migrationLocations())
+                .load()
+                .migrate();
 
         DecisionRepository repository = new DecisionRepository(store, kind);
-        assertEquals(TWO_REASONS, repository.find("0196f0a0-0000-7000-8000-000000000001").orElseThrow().decision().reasons());
-        assertEquals(List.of(), repository.find("0196f0a0-0000-7000-8000-000000000002").orElseThrow().decision().reasons());
+        assertEquals(
+                TWO_REASONS,
+                repository
+                        .find("0196f0a0-0000-7000-8000-000000000001")
+                        .orElseThrow()
+                        .decision()
+                        .reasons());
+        assertEquals(
+                List.of(),
+                repository
+                        .find("0196f0a0-0000-7000-8000-000000000002")
+                        .orElseThrow()
+                        .decision()
+                        .reasons());
         assertEquals(List.of("0196f0a0-0000-7000-8000-000000000001"), idsWithCode(repository, "RECENT_BREACH"));
         assertEquals(List.of(), idsWithCode(repository, "TERRITORY"));
     }
 
     private static List<String> idsWithCode(DecisionRepository repository, String code) {
-        DecisionSearch search = new DecisionSearch(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(code),
-                Optional.empty(), Optional.empty(), Optional.empty(), 10);
-        return repository.search(search).stream().map(DecisionRecord::decisionId).toList();
+        DecisionSearch search = new DecisionSearch(
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(code),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                10);
+        return repository.search(search).stream()
+                .map(DecisionRecord::decisionId)
+                .toList();
     }
 
-    private static void insertAsVersionTwo(DataSource store, String id, Instant decidedAt, List<Reason> reasons) throws Exception {
+    private static void insertAsVersionTwo(DataSource store, String id, Instant decidedAt, List<Reason> reasons)
+            throws Exception {
         try (Connection connection = store.getConnection();
-                PreparedStatement decision = connection.prepareStatement("INSERT INTO decision (decision_id, application_id, product,"
-                        + " outcome, ruleset_version, drools_version, service_version, decided_at, engine_micros, requested_by, request_body)"
-                        + " VALUES (?, 'APP-1001', 'CYBER_HEALTHCARE', 'REFER', 'sha256:before', '10.2.0', 'test', ?, 10, 'test', '{}')");
-                PreparedStatement reason = connection.prepareStatement("INSERT INTO decision_reason (decision_id, position, code,"
-                        + " outcome, rule_name, message) VALUES (?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement decision = connection.prepareStatement(
+                        "INSERT INTO decision (decision_id, application_id, product,"
+                                + " outcome, ruleset_version, drools_version, service_version, decided_at, engine_micros, requested_by, request_body)"
+                                + " VALUES (?, 'APP-1001', 'CYBER_HEALTHCARE', 'REFER', 'sha256:before', '10.2.0', 'test', ?, 10, 'test', '{}')");
+                PreparedStatement reason =
+                        connection.prepareStatement("INSERT INTO decision_reason (decision_id, position, code,"
+                                + " outcome, rule_name, message) VALUES (?, ?, ?, ?, ?, ?)")) {
             decision.setString(1, id);
             decision.setObject(2, OffsetDateTime.ofInstant(decidedAt, ZoneOffset.UTC));
             decision.executeUpdate();

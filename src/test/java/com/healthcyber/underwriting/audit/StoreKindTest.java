@@ -22,12 +22,19 @@ class StoreKindTest {
             properties.load(in);
         }
         for (StoreKind kind : StoreKind.values()) {
-            assertNotNull(properties.getProperty("quarkus.datasource." + kind.id() + ".db-kind"), kind + " is no datasource");
+            assertNotNull(
+                    properties.getProperty("quarkus.datasource." + kind.id() + ".db-kind"), kind + " is no datasource");
             String configured = properties.getProperty("quarkus.flyway." + kind.id() + ".locations");
-            assertEquals(configured, String.join(",", Arrays.stream(kind.migrationLocations())
-                    .map(location -> location.substring("classpath:".length())).toList()));
+            assertEquals(
+                    configured,
+                    String.join(
+                            ",",
+                            Arrays.stream(kind.migrationLocations())
+                                    .map(location -> location.substring("classpath:".length()))
+                                    .toList()));
             for (String location : kind.migrationLocations()) {
-                assertNotNull(StoreKindTest.class.getResource("/" + location.substring("classpath:".length())), location);
+                assertNotNull(
+                        StoreKindTest.class.getResource("/" + location.substring("classpath:".length())), location);
             }
         }
         assertEquals(StoreKind.POSTGRESQL_DATASOURCE, StoreKind.POSTGRESQL.id());

@@ -78,42 +78,47 @@ public final class TcpProxy implements AutoCloseable {
 
     private void accept(ServerSocket listening) {
         this.server = listening;
-        Thread acceptor = new Thread(() -> {
-            while (!listening.isClosed()) {
-                try {
-                    Socket client = listening.accept();
-                    Socket database = new Socket(targetHost, targetPort);
-                    open.add(client);
-                    open.add(database);
-                    pump(client, database);
-                    pump(database, client);
-                } catch (IOException e) {
-                    // closed by cut(), or the database refused: the client sees its socket close
-                }
-            }
-        }, "tcp-proxy-accept-" + port);
+        Thread acceptor = new Thread(
+                () -> {
+                    while (!listening.isClosed()) {
+                        try {
+                            Socket client = listening.accept();
+                            Socket database = new Socket(targetHost, targetPort);
+                            open.add(client);
+                            open.add(database);
+                            pump(client, database);
+                            pump(database, client);
+                        } catch (IOException e) {
+                            // closed by cut(), or the database refused: the client sees its socket close
+                        }
+                    }
+                },
+                "tcp-proxy-accept-" + port);
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     private void pump(Socket from, Socket to) {
-        Thread relay = new Thread(() -> {
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                byte[] buffer = new byte[8192];
-                for (int read; (read = in.read(buffer)) >= 0; ) {
-                    awaitFlowing(); // what was read while hung is held here, not lost
-                    out.write(buffer, 0, read);
-                    out.flush();
-                }
-            } catch (IOException | InterruptedException e) {
-                // one side closed
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-                open.remove(from);
-                open.remove(to);
-            }
-        }, "tcp-proxy-relay-" + port);
+        Thread relay = new Thread(
+                () -> {
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        byte[] buffer = new byte[8192];
+                        for (int read; (read = in.read(buffer)) >= 0; ) {
+                            awaitFlowing(); // what was read while hung is held here, not lost
+                            out.write(buffer, 0, read);
+                            out.flush();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        // one side closed
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                        open.remove(from);
+                        open.remove(to);
+                    }
+                },
+                "tcp-proxy-relay-" + port);
         relay.setDaemon(true);
         relay.start();
     }

@@ -29,9 +29,12 @@ class DeploymentFilesTest {
     @Test
     void theDeploymentProbesHealthAndBoundsResources() throws IOException {
         JsonNode container = deployment().at("/spec/template/spec/containers/0");
-        assertEquals("/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
-        assertEquals("/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
-        assertEquals("/q/health/started", container.at("/startupProbe/httpGet/path").asText());
+        assertEquals(
+                "/q/health/live", container.at("/livenessProbe/httpGet/path").asText());
+        assertEquals(
+                "/q/health/ready", container.at("/readinessProbe/httpGet/path").asText());
+        assertEquals(
+                "/q/health/started", container.at("/startupProbe/httpGet/path").asText());
         assertFalse(container.at("/resources/limits/cpu").isMissingNode());
         assertFalse(container.at("/resources/limits/memory").isMissingNode());
         assertFalse(container.at("/resources/requests/cpu").isMissingNode());
@@ -40,7 +43,9 @@ class DeploymentFilesTest {
         assertEquals(9000, container.at("/ports/1/containerPort").asInt());
         assertEquals("management", container.at("/readinessProbe/httpGet/port").asText());
         assertEquals("management", container.at("/livenessProbe/httpGet/port").asText());
-        assertTrue(deployment().at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean());
+        assertTrue(deployment()
+                .at("/spec/template/spec/securityContext/runAsNonRoot")
+                .asBoolean());
     }
 
     @Test
@@ -56,7 +61,9 @@ class DeploymentFilesTest {
 
         Set<String> mapped = new TreeSet<>();
         spec.at("/volumes/1/configMap/items").forEach(item -> {
-            assertEquals(item.get("path").asText().replace("/", "__"), item.get("key").asText());
+            assertEquals(
+                    item.get("path").asText().replace("/", "__"),
+                    item.get("key").asText());
             mapped.add(item.get("path").asText());
         });
         assertEquals(ruleFiles(), mapped, "deployment.yaml must map every file under rules/ (see rules-configmap.sh)");
@@ -70,23 +77,31 @@ class DeploymentFilesTest {
         assertEquals(deployment.at("/spec/template/metadata/labels"), service.at("/spec/selector"));
         assertEquals("http", service.at("/spec/ports/0/targetPort").asText());
         assertEquals("Deployment", hpa.at("/spec/scaleTargetRef/kind").asText());
-        assertEquals(deployment.at("/metadata/name").asText(), hpa.at("/spec/scaleTargetRef/name").asText());
-        assertTrue(hpa.at("/spec/maxReplicas").asInt() > hpa.at("/spec/minReplicas").asInt());
+        assertEquals(
+                deployment.at("/metadata/name").asText(),
+                hpa.at("/spec/scaleTargetRef/name").asText());
+        assertTrue(hpa.at("/spec/maxReplicas").asInt()
+                > hpa.at("/spec/minReplicas").asInt());
     }
 
     @Test
     void theImageRunsThePackagedAppAsTheReadmeDoesAndChecksReadiness() throws IOException {
         String dockerfile = Files.readString(Path.of("docker/Dockerfile"));
         String readme = Files.readString(Path.of("README.md"));
-        assertTrue(readme.contains("java -Xmx512m -jar target/quarkus-app/quarkus-run.jar"), "README's explicit run command");
-        assertTrue(dockerfile.contains("ENTRYPOINT [\"sh\", \"-c\", \"exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar\"]"));
+        assertTrue(
+                readme.contains("java -Xmx512m -jar target/quarkus-app/quarkus-run.jar"),
+                "README's explicit run command");
+        assertTrue(dockerfile.contains(
+                "ENTRYPOINT [\"sh\", \"-c\", \"exec java $JAVA_OPTS -jar /deployments/quarkus-run.jar\"]"));
         assertTrue(dockerfile.contains("COPY --from=build --chown=1001:1001 /build/target/quarkus-app/ /deployments/"));
         assertTrue(dockerfile.contains("RUN ./mvnw -B -q package -DskipTests"), "built with the Maven wrapper");
         assertTrue(dockerfile.matches("(?s).*FROM eclipse-temurin:17-jre\\b.*"), "runs on a JRE");
         assertTrue(dockerfile.contains("USER 1001"));
         assertTrue(dockerfile.contains("VOLUME [\"/deployments/rules\", \"/deployments/data\"]"));
         assertTrue(dockerfile.contains("UNDERWRITING_DATA_DIR=/deployments/data"));
-        assertTrue(dockerfile.contains("HEALTHCHECK") && dockerfile.contains("/dev/tcp/127.0.0.1/9000") && dockerfile.contains("/q/health/ready"));
+        assertTrue(dockerfile.contains("HEALTHCHECK")
+                && dockerfile.contains("/dev/tcp/127.0.0.1/9000")
+                && dockerfile.contains("/q/health/ready"));
         assertTrue(dockerfile.contains("MaxRAMPercentage"));
     }
 
@@ -99,7 +114,9 @@ class DeploymentFilesTest {
                 fromSecret.add(env.get("name").asText());
             }
         }
-        assertEquals(Set.of("UNDERWRITING_STORE_URL", "UNDERWRITING_STORE_USERNAME", "UNDERWRITING_STORE_PASSWORD"), fromSecret);
+        assertEquals(
+                Set.of("UNDERWRITING_STORE_URL", "UNDERWRITING_STORE_USERNAME", "UNDERWRITING_STORE_PASSWORD"),
+                fromSecret);
     }
 
     /** The compose file runs the service on PostgreSQL with the checkout's rules, configured as the README says. */
@@ -109,14 +126,23 @@ class DeploymentFilesTest {
         JsonNode service = compose.at("/services/service");
         JsonNode postgres = compose.at("/services/postgres");
         assertEquals("docker/Dockerfile", service.at("/build/dockerfile").asText());
-        assertEquals("service_healthy", service.at("/depends_on/postgres/condition").asText());
-        assertEquals("jdbc:postgresql://postgres:5432/" + postgres.at("/environment/POSTGRES_DB").asText(),
+        assertEquals(
+                "service_healthy", service.at("/depends_on/postgres/condition").asText());
+        assertEquals(
+                "jdbc:postgresql://postgres:5432/"
+                        + postgres.at("/environment/POSTGRES_DB").asText(),
                 service.at("/environment/UNDERWRITING_STORE_URL").asText());
-        assertEquals(postgres.at("/environment/POSTGRES_USER").asText(), service.at("/environment/UNDERWRITING_STORE_USERNAME").asText());
-        assertEquals(postgres.at("/environment/POSTGRES_PASSWORD").asText(), service.at("/environment/UNDERWRITING_STORE_PASSWORD").asText());
+        assertEquals(
+                postgres.at("/environment/POSTGRES_USER").asText(),
+                service.at("/environment/UNDERWRITING_STORE_USERNAME").asText());
+        assertEquals(
+                postgres.at("/environment/POSTGRES_PASSWORD").asText(),
+                service.at("/environment/UNDERWRITING_STORE_PASSWORD").asText());
         String rulesDir = service.at("/environment/UNDERWRITING_RULES_DIR").asText();
         assertTrue(service.get("volumes").toString().contains("../rules:" + rulesDir + ":ro"));
-        assertTrue(postgres.get("volumes").toString().contains(":/var/lib/postgresql/data"), "the database outlives its container");
+        assertTrue(
+                postgres.get("volumes").toString().contains(":/var/lib/postgresql/data"),
+                "the database outlives its container");
     }
 
     private static JsonNode deployment() throws IOException {

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.healthcyber.underwriting.ruleset.CopiedRules;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import com.healthcyber.underwriting.ruleset.CopiedRules;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +26,10 @@ class BrokenRulesStartupIT {
     void refusesToStartOnBrokenRulesNamingFileLineAndRule() throws Exception {
         Path file = rules.resolve("common/minimum-controls.drl");
         Files.createDirectories(file.getParent());
-        Files.writeString(file, Files.readString(Path.of("rules/common/minimum-controls.drl"))
-                .replace("Controls( mfaEmail == false )", "Controls( mfaEmial == false )"));
+        Files.writeString(
+                file,
+                Files.readString(Path.of("rules/common/minimum-controls.drl"))
+                        .replace("Controls( mfaEmail == false )", "Controls( mfaEmial == false )"));
 
         String output = start(rules);
 
@@ -40,18 +42,34 @@ class BrokenRulesStartupIT {
     @Test
     void reportsASyntaxErrorFirstWhenRefusingToStart() throws Exception {
         Path copy = CopiedRules.fresh();
-        CopiedRules.edit(copy, "common/product-appetite.drl", "    Application( $product : product )", "    Application( $product : product ");
+        CopiedRules.edit(
+                copy,
+                "common/product-appetite.drl",
+                "    Application( $product : product )",
+                "    Application( $product : product ");
         String output = start(copy);
         List<String> lines = output.lines().toList();
-        int refusal = lines.indexOf(lines.stream().filter(line -> line.contains("Not starting")).findFirst().orElseThrow(() -> new AssertionError(output)));
-        assertTrue(lines.get(refusal + 1).startsWith("  common/product-appetite.drl:20 rule \"Organization type outside the product's appetite\""),
+        int refusal = lines.indexOf(lines.stream()
+                .filter(line -> line.contains("Not starting"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(output)));
+        assertTrue(
+                lines.get(refusal + 1)
+                        .startsWith(
+                                "  common/product-appetite.drl:20 rule \"Organization type outside the product's appetite\""),
                 output);
         assertFalse(output.contains("cyber-healthcare/appetite.drl"), "no consequence in another file:\n" + output);
     }
 
     /** Starts the packaged service on {@code rulesDirectory}, which must make it exit with status 1, and returns its output. */
     private String start(Path rulesDirectory) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-Dquarkus.http.port=0", "-Dquarkus.management.port=0", "-jar", "target/quarkus-app/quarkus-run.jar")
+        ProcessBuilder builder = new ProcessBuilder(
+                        "java",
+                        "-Xmx256m",
+                        "-Dquarkus.http.port=0",
+                        "-Dquarkus.management.port=0",
+                        "-jar",
+                        "target/quarkus-app/quarkus-run.jar")
                 .redirectErrorStream(true);
         builder.environment().put("UNDERWRITING_RULES_DIR", rulesDirectory.toString());
         // Its own data directory: a test never writes to the checkout's data/.

@@ -54,20 +54,26 @@ class RuleCatalogueTest {
     void everyReasonRuleGivesTheGuidelineOutcomeForItsCode() {
         Map<String, String> actual = rules.stream()
                 .filter(rule -> rule.kind() != RuleKind.DERIVED_FACT)
-                .collect(Collectors.toMap(RuleDefinition::code, rule -> rule.kind().name(), (a, b) -> a, TreeMap::new));
+                .collect(Collectors.toMap(
+                        RuleDefinition::code, rule -> rule.kind().name(), (a, b) -> a, TreeMap::new));
         assertEquals(new TreeMap<>(guideline), actual);
     }
 
     @Test
     void derivedFactRulesUseCodesOutsideTheGuideline() {
-        rules.stream().filter(rule -> rule.kind() == RuleKind.DERIVED_FACT)
-                .forEach(rule -> assertFalse(guideline.containsKey(rule.code()), rule.code() + " is a reason code but inserts no reason"));
+        rules.stream()
+                .filter(rule -> rule.kind() == RuleKind.DERIVED_FACT)
+                .forEach(rule -> assertFalse(
+                        guideline.containsKey(rule.code()), rule.code() + " is a reason code but inserts no reason"));
     }
 
     @Test
     void everyRuleHasACodeAndADescription() {
         Map<String, RuleDefinition> incomplete = rules.stream()
-                .filter(rule -> rule.code() == null || rule.code().isBlank() || rule.description() == null || rule.description().isBlank())
+                .filter(rule -> rule.code() == null
+                        || rule.code().isBlank()
+                        || rule.description() == null
+                        || rule.description().isBlank())
                 .collect(Collectors.toMap(RuleDefinition::name, Function.identity()));
         assertEquals(Map.of(), incomplete);
     }

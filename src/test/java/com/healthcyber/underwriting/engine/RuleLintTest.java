@@ -8,10 +8,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Lint failures reject a ruleset exactly like compile errors, located at file, line and rule. */
 class RuleLintTest {
@@ -36,7 +36,8 @@ class RuleLintTest {
             LocalDate.now       |                                             | insertLogical( decline( drools, "" + java.time.LocalDate.now() ) ); | LocalDate.now(
             file I/O            |                                             | insertLogical( decline( drools, "" + java.nio.file.Files.exists( null ) ) ); | java.nio
             """)
-    void rejectsARuleThatDependsOnOrderClockOrOutsideWorld(String what, String attribute, String consequence, String named) throws IOException {
+    void rejectsARuleThatDependsOnOrderClockOrOutsideWorld(
+            String what, String attribute, String consequence, String named) throws IOException {
         write("common/bad.drl", HEADER + """
 
                 rule "Email without MFA"
@@ -87,8 +88,10 @@ class RuleLintTest {
                 """);
         List<RuleProblem> problems = problems();
         assertEquals(2, problems.size(), problems.toString());
-        assertTrue(problems.get(0).message().contains("@code") || problems.get(1).message().contains("@code"));
-        assertTrue(problems.get(0).message().contains("@description") || problems.get(1).message().contains("@description"));
+        assertTrue(problems.get(0).message().contains("@code")
+                || problems.get(1).message().contains("@code"));
+        assertTrue(problems.get(0).message().contains("@description")
+                || problems.get(1).message().contains("@description"));
     }
 
     @Test
@@ -142,19 +145,26 @@ class RuleLintTest {
                 end
                 """.formatted(reference));
         List<RuleProblem> problems = problems();
-        RuleProblem problem = problems.stream().filter(p -> p.message().contains("MISSING_MFA_EMAL") || p.message().contains("MISSING_MFA_EMAIL"))
-                .findFirst().orElseThrow(() -> new AssertionError(problems.toString()));
+        RuleProblem problem = problems.stream()
+                .filter(p ->
+                        p.message().contains("MISSING_MFA_EMAL") || p.message().contains("MISSING_MFA_EMAIL"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(problems.toString()));
         assertEquals(1, problems.size(), problems.toString());
         assertEquals("common/coupled.drl", problem.file());
         assertEquals(20, problem.line(), problem.toString());
         assertEquals("Remote access without MFA", problem.rule(), problem.toString());
         assertTrue(problem.message().contains(why), problem.toString());
-        assertTrue(problem.toString().startsWith("common/coupled.drl:20 rule \"Remote access without MFA\""), problem.toString());
+        assertTrue(
+                problem.toString().startsWith("common/coupled.drl:20 rule \"Remote access without MFA\""),
+                problem.toString());
     }
 
     @Test
     void rejectsACodeNamedInAStringInAConsequence() throws IOException {
-        write("common/coupled.drl", HEADER + "\n" + EMAIL_RULE.replace("\"email does not require MFA\"", "\"LOSS_HISTORY\""));
+        write(
+                "common/coupled.drl",
+                HEADER + "\n" + EMAIL_RULE.replace("\"email does not require MFA\"", "\"LOSS_HISTORY\""));
         RuleProblem problem = onlyProblem();
         assertEquals(12, problem.line(), problem.toString());
         assertEquals("Email without MFA", problem.rule(), problem.toString());
@@ -201,7 +211,8 @@ class RuleLintTest {
     }
 
     private List<RuleProblem> problems() {
-        return assertThrows(InvalidRuleSetException.class, () -> new RuleSetLoader(1).load(rules)).problems();
+        return assertThrows(InvalidRuleSetException.class, () -> new RuleSetLoader(1).load(rules))
+                .problems();
     }
 
     private void write(String path, String content) throws IOException {

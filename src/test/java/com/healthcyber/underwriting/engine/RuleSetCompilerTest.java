@@ -42,7 +42,8 @@ class RuleSetCompilerTest {
                     insertLogical( decline( drools, "email does not require MFA" ) );
                 end
                 """);
-        InvalidRuleSetException rejected = assertThrows(InvalidRuleSetException.class, () -> compiler.compile(RuleSources.read(rules)));
+        InvalidRuleSetException rejected =
+                assertThrows(InvalidRuleSetException.class, () -> compiler.compile(RuleSources.read(rules)));
         RuleProblem problem = rejected.problems().get(0);
         assertEquals("common/broken.drl", problem.file());
         assertTrue(problem.line() >= 9 && problem.line() <= 11, "line " + problem.line());
@@ -54,15 +55,23 @@ class RuleSetCompilerTest {
         // product-appetite.drl declares ProductAppetite, which both products' appetite files use:
         // compiled anyway, this one missing parenthesis came back as 66 problems, itself the 23rd.
         Path copy = CopiedRules.fresh();
-        CopiedRules.edit(copy, "common/product-appetite.drl", "    Application( $product : product )", "    Application( $product : product ");
-        InvalidRuleSetException rejected = assertThrows(InvalidRuleSetException.class, () -> compiler.compile(RuleSources.read(copy)));
+        CopiedRules.edit(
+                copy,
+                "common/product-appetite.drl",
+                "    Application( $product : product )",
+                "    Application( $product : product ");
+        InvalidRuleSetException rejected =
+                assertThrows(InvalidRuleSetException.class, () -> compiler.compile(RuleSources.read(copy)));
         List<RuleProblem> problems = rejected.problems();
         RuleProblem first = problems.get(0);
         assertEquals("common/product-appetite.drl", first.file(), rejected.getMessage());
         assertEquals(20, first.line(), rejected.getMessage());
         assertEquals("Organization type outside the product's appetite", first.rule());
         assertTrue(first.toString().startsWith("common/product-appetite.drl:20 rule "), first.toString());
-        assertTrue(problems.stream().allMatch(problem -> problem.file() == null || problem.file().equals("common/product-appetite.drl")),
+        assertTrue(
+                problems.stream()
+                        .allMatch(problem ->
+                                problem.file() == null || problem.file().equals("common/product-appetite.drl")),
                 "only the broken file is reported: " + rejected.getMessage());
         assertTrue(problems.size() <= 3, rejected.getMessage());
     }
@@ -71,7 +80,8 @@ class RuleSetCompilerTest {
     void reportsAFunctionThatDoesNotCompileBeforeTheRulesItBreaks() throws IOException {
         Path copy = CopiedRules.fresh();
         CopiedRules.edit(copy, "common/loss-history.drl", "((Claim) claim).paid());", "((Claim) claim).paid();");
-        InvalidRuleSetException rejected = assertThrows(InvalidRuleSetException.class, () -> compiler.compile(RuleSources.read(copy)));
+        InvalidRuleSetException rejected =
+                assertThrows(InvalidRuleSetException.class, () -> compiler.compile(RuleSources.read(copy)));
         RuleProblem first = rejected.problems().get(0);
         assertEquals("common/loss-history.drl", first.file(), rejected.getMessage());
         assertEquals(16, first.line(), rejected.getMessage());
@@ -100,7 +110,8 @@ class RuleSetCompilerTest {
                     insertLogical( declinee( drools, "email does not require MFA" ) );
                 end
                 """);
-        InvalidRuleSetException rejected = assertThrows(InvalidRuleSetException.class, () -> compiler.compile(RuleSources.read(rules)));
+        InvalidRuleSetException rejected =
+                assertThrows(InvalidRuleSetException.class, () -> compiler.compile(RuleSources.read(rules)));
         assertEquals(1, rejected.problems().size(), rejected.getMessage());
         RuleProblem problem = rejected.problems().get(0);
         assertEquals("cyber/typo.drl", problem.file());
@@ -121,14 +132,16 @@ class RuleSetCompilerTest {
                     insertLogical( decline( drools, "email does not require MFA" ) );
                 end
                 """);
-        InvalidRuleSetException rejected = assertThrows(InvalidRuleSetException.class, () -> compiler.compile(RuleSources.read(rules)));
+        InvalidRuleSetException rejected =
+                assertThrows(InvalidRuleSetException.class, () -> compiler.compile(RuleSources.read(rules)));
         assertEquals("typo.drl", rejected.problems().get(0).file());
         assertEquals("Email without MFA", rejected.problems().get(0).rule());
     }
 
     @Test
     void rejectsAnEmptyDirectory() {
-        InvalidRuleSetException rejected = assertThrows(InvalidRuleSetException.class, () -> compiler.compile(RuleSources.read(rules)));
+        InvalidRuleSetException rejected =
+                assertThrows(InvalidRuleSetException.class, () -> compiler.compile(RuleSources.read(rules)));
         assertTrue(rejected.problems().get(0).message().contains("no .drl file"));
     }
 

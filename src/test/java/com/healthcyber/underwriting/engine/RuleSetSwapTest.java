@@ -58,7 +58,8 @@ class RuleSetSwapTest {
             while (running.get()) {
                 try {
                     Evaluation evaluation = engine.evaluate(application);
-                    if (!activated.contains(evaluation.rulesetVersion()) || evaluation.reasons().size() != 1) {
+                    if (!activated.contains(evaluation.rulesetVersion())
+                            || evaluation.reasons().size() != 1) {
                         failures.add(new AssertionError("unexpected evaluation " + evaluation));
                     }
                     evaluations.incrementAndGet();

@@ -1,12 +1,12 @@
 package com.healthcyber.underwriting.rest;
 
-import com.healthcyber.underwriting.Payloads;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.healthcyber.underwriting.Payloads;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.List;
@@ -56,11 +56,18 @@ class DecisionLogTest {
 
     @Test
     void logsOneStructuredLinePerDecisionWithoutTheApplicationsContents() {
-        var decision = given().contentType(ContentType.JSON).body(Payloads.contractExample())
-                .post("/decisions").then().statusCode(200).extract().jsonPath();
+        var decision = given().contentType(ContentType.JSON)
+                .body(Payloads.contractExample())
+                .post("/decisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         String decisionId = decision.getString("decisionId");
 
-        List<ExtLogRecord> lines = records.stream().filter(record -> record.getFormattedMessage().contains(decisionId)).toList();
+        List<ExtLogRecord> lines = records.stream()
+                .filter(record -> record.getFormattedMessage().contains(decisionId))
+                .toList();
         assertEquals(1, lines.size(), "one line per decision");
         ExtLogRecord line = lines.get(0);
         assertEquals("INFO", line.getLevel().getName());
@@ -73,12 +80,15 @@ class DecisionLogTest {
         assertTrue(message.matches(".*durationMicros=\\d+.*"), message);
         assertEquals(decisionId, line.getMdc("decisionId"), "fields are structured for JSON logging too");
         assertEquals("LOSS_HISTORY,RECENT_BREACH", line.getMdc("codes"));
-        assertNotEquals("decision-writer", line.getThreadName(),
+        assertNotEquals(
+                "decision-writer",
+                line.getThreadName(),
                 "the writer thread only commits: each decision is logged and answered on its request's own thread");
 
         for (ExtLogRecord record : records) {
             String text = record.getFormattedMessage() + " " + record.getMdcCopy();
-            for (String confidential : List.of("Riverside", "38000", "4200000", "mfaEmail", "PHISHING", "45000", "HHS_OCR")) {
+            for (String confidential :
+                    List.of("Riverside", "38000", "4200000", "mfaEmail", "PHISHING", "45000", "HHS_OCR")) {
                 assertFalse(text.contains(confidential), "the log must not carry '" + confidential + "': " + text);
             }
         }
@@ -86,9 +96,14 @@ class DecisionLogTest {
 
     @Test
     void logsNothingOfARejectedApplication() {
-        given().contentType(ContentType.JSON).body(Payloads.contractExampleWith(app -> app.withObject("/applicant").put("name", 7)))
-                .post("/decisions").then().statusCode(400);
-        records.forEach(record -> assertFalse(record.getFormattedMessage().contains("Riverside"), record.getFormattedMessage()));
+        given().contentType(ContentType.JSON)
+                .body(Payloads.contractExampleWith(
+                        app -> app.withObject("/applicant").put("name", 7)))
+                .post("/decisions")
+                .then()
+                .statusCode(400);
+        records.forEach(record ->
+                assertFalse(record.getFormattedMessage().contains("Riverside"), record.getFormattedMessage()));
     }
 
     /** Issue 14: a newline or terminal escape in an applicationId forged or hid decision lines in plain-text logs. */
@@ -97,12 +112,25 @@ class DecisionLogTest {
         String forged = "APP-1\nINFO decision decisionId=forged outcome=ACCEPT\u001b[1A\u001b[2K\u202e\u0085";
         String decisionId = given().contentType(ContentType.JSON)
                 .body(Payloads.contractExampleWith(app -> app.put("applicationId", forged)))
-                .post("/decisions").then().statusCode(200).extract().path("decisionId");
+                .post("/decisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("decisionId");
 
-        ExtLogRecord line = records.stream().filter(record -> record.getFormattedMessage().contains(decisionId)).findFirst().orElseThrow();
+        ExtLogRecord line = records.stream()
+                .filter(record -> record.getFormattedMessage().contains(decisionId))
+                .findFirst()
+                .orElseThrow();
         String message = line.getFormattedMessage();
         assertTrue(message.chars().noneMatch(c -> Character.isISOControl(c) || c == 0x202e), message);
-        assertTrue(message.contains("applicationId=APP-1\\nINFO decision decisionId=forged outcome=ACCEPT\\u001b[1A\\u001b[2K\\u202e\\u0085 "), message);
-        assertEquals(forged, line.getMdc("applicationId"), "JSON logging escapes the MDC itself, so it keeps the value as sent");
+        assertTrue(
+                message.contains(
+                        "applicationId=APP-1\\nINFO decision decisionId=forged outcome=ACCEPT\\u001b[1A\\u001b[2K\\u202e\\u0085 "),
+                message);
+        assertEquals(
+                forged,
+                line.getMdc("applicationId"),
+                "JSON logging escapes the MDC itself, so it keeps the value as sent");
     }
 }

@@ -70,8 +70,12 @@ class GeneratedClientTest {
         assertEquals("GEN-1001", decision.getApplicationId());
         assertEquals(Product.CYBER_HEALTHCARE, decision.getProduct());
         assertEquals(Outcome.REFER, decision.getOutcome());
-        assertEquals(List.of("LOSS_HISTORY", "RECENT_BREACH"), decision.getReasons().stream().map(Reason::getCode).toList());
-        assertEquals(List.of(ReasonOutcome.REFER, ReasonOutcome.REFER), decision.getReasons().stream().map(Reason::getOutcome).toList());
+        assertEquals(
+                List.of("LOSS_HISTORY", "RECENT_BREACH"),
+                decision.getReasons().stream().map(Reason::getCode).toList());
+        assertEquals(
+                List.of(ReasonOutcome.REFER, ReasonOutcome.REFER),
+                decision.getReasons().stream().map(Reason::getOutcome).toList());
         assertTrue(decision.getRulesetVersion().matches("sha256:[0-9a-f]{64}"), decision.getRulesetVersion());
     }
 
@@ -81,8 +85,12 @@ class GeneratedClientTest {
 
         assertEquals(Product.MEDICAL_REGISTRY, decision.getProduct());
         assertEquals(Outcome.ACCEPT, decision.getOutcome());
-        assertEquals(List.of("MIGRATION_CONDITION"), decision.getReasons().stream().map(Reason::getCode).toList());
-        assertEquals(List.of(ReasonOutcome.CONDITION), decision.getReasons().stream().map(Reason::getOutcome).toList());
+        assertEquals(
+                List.of("MIGRATION_CONDITION"),
+                decision.getReasons().stream().map(Reason::getCode).toList());
+        assertEquals(
+                List.of(ReasonOutcome.CONDITION),
+                decision.getReasons().stream().map(Reason::getOutcome).toList());
 
         DecisionRecordView record = decisions.getDecision(decision.getDecisionId());
         assertEquals(decision.getDecisionId(), record.getDecisionId());
@@ -101,11 +109,17 @@ class GeneratedClientTest {
         ApiException refused = assertThrows(ApiException.class, () -> decisions.decide(invalid, null));
 
         assertEquals(400, refused.getCode());
-        assertTrue(refused.getResponseHeaders().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+        assertTrue(
+                refused.getResponseHeaders()
+                        .firstValue("Content-Type")
+                        .orElse("")
+                        .startsWith("application/problem+json"),
                 refused.getResponseHeaders().toString());
         Problem problem = read(refused.getResponseBody());
         assertEquals(400, problem.getStatus());
-        assertEquals(List.of("applicant.country"), problem.getViolations().stream().map(Violation::getField).toList());
+        assertEquals(
+                List.of("applicant.country"),
+                problem.getViolations().stream().map(Violation::getField).toList());
     }
 
     private static Problem read(String body) {
@@ -121,15 +135,34 @@ class GeneratedClientTest {
         return new Application()
                 .applicationId(applicationId)
                 .product(Product.CYBER_HEALTHCARE)
-                .applicant(new Applicant().name("Riverside Family Medicine").organizationType(OrganizationType.PHYSICIAN_PRACTICE)
-                        .country("US").state("OH").annualRevenue(4_200_000L).employees(28))
+                .applicant(new Applicant()
+                        .name("Riverside Family Medicine")
+                        .organizationType(OrganizationType.PHYSICIAN_PRACTICE)
+                        .country("US")
+                        .state("OH")
+                        .annualRevenue(4_200_000L)
+                        .employees(28))
                 .data(new ApplicationData(new PatientData().patientRecords(38_000L)))
                 .controls(controls())
-                .history(new History().willfulMisconduct(false).knownCircumstances(false)
-                        .claims(List.of(new Claim().date(LocalDate.parse("2023-06-01")).type(ClaimType.PHISHING).paid(45_000L)))
-                        .breaches(List.of(new Breach().date(LocalDate.parse("2024-09-15")).recordsAffected(1_200L).remediated(true))))
-                .coverage(new Coverage().effectiveDate(LocalDate.parse("2027-01-01")).limit(1_000_000L).retention(10_000L)
-                        .sections(List.of(CoverageSection.BREACH_RESPONSE, CoverageSection.REGULATORY, CoverageSection.PRIVACY_LIABILITY)));
+                .history(new History()
+                        .willfulMisconduct(false)
+                        .knownCircumstances(false)
+                        .claims(List.of(new Claim()
+                                .date(LocalDate.parse("2023-06-01"))
+                                .type(ClaimType.PHISHING)
+                                .paid(45_000L)))
+                        .breaches(List.of(new Breach()
+                                .date(LocalDate.parse("2024-09-15"))
+                                .recordsAffected(1_200L)
+                                .remediated(true))))
+                .coverage(new Coverage()
+                        .effectiveDate(LocalDate.parse("2027-01-01"))
+                        .limit(1_000_000L)
+                        .retention(10_000L)
+                        .sections(List.of(
+                                CoverageSection.BREACH_RESPONSE,
+                                CoverageSection.REGULATORY,
+                                CoverageSection.PRIVACY_LIABILITY)));
     }
 
     /** The contract's registry example (a planned, documented, rollback-tested migration: ACCEPT with a condition). */
@@ -137,22 +170,54 @@ class GeneratedClientTest {
         return new Application()
                 .applicationId(applicationId)
                 .product(Product.MEDICAL_REGISTRY)
-                .applicant(new Applicant().name("Midwest Orthopaedic Outcomes Consortium").organizationType(OrganizationType.HEALTHCARE_ASSOCIATION)
-                        .country("US").state("IL").annualRevenue(18_000_000L).employees(140))
+                .applicant(new Applicant()
+                        .name("Midwest Orthopaedic Outcomes Consortium")
+                        .organizationType(OrganizationType.HEALTHCARE_ASSOCIATION)
+                        .country("US")
+                        .state("IL")
+                        .annualRevenue(18_000_000L)
+                        .employees(140))
                 .controls(controls())
                 .history(new History().willfulMisconduct(false).knownCircumstances(false))
-                .coverage(new Coverage().effectiveDate(LocalDate.parse("2027-01-01")).limit(3_000_000L).retention(25_000L)
-                        .sections(List.of(CoverageSection.BREACH_RESPONSE, CoverageSection.PRIVACY_LIABILITY, CoverageSection.DATA_RESTORATION)))
-                .registries(List.of(new Registry().name("Regional Joint Replacement Registry").purpose(RegistryPurpose.QUALITY_IMPROVEMENT)
-                        .records(850_000L).contributingSources(64).identifiable(true).containsGeneticData(false).dataQualityProgram(true)
-                        .migration(new Migration().plannedDate(LocalDate.parse("2027-04-01")).documentedPlan(true).rollbackTested(true))));
+                .coverage(new Coverage()
+                        .effectiveDate(LocalDate.parse("2027-01-01"))
+                        .limit(3_000_000L)
+                        .retention(25_000L)
+                        .sections(List.of(
+                                CoverageSection.BREACH_RESPONSE,
+                                CoverageSection.PRIVACY_LIABILITY,
+                                CoverageSection.DATA_RESTORATION)))
+                .registries(List.of(new Registry()
+                        .name("Regional Joint Replacement Registry")
+                        .purpose(RegistryPurpose.QUALITY_IMPROVEMENT)
+                        .records(850_000L)
+                        .contributingSources(64)
+                        .identifiable(true)
+                        .containsGeneticData(false)
+                        .dataQualityProgram(true)
+                        .migration(new Migration()
+                                .plannedDate(LocalDate.parse("2027-04-01"))
+                                .documentedPlan(true)
+                                .rollbackTested(true))));
     }
 
     private static Controls controls() {
-        return new Controls().mfaEmail(true).mfaRemoteAccess(true).mfaPrivilegedAccess(true).endpointDetectionAndResponse(true)
-                .offlineBackups(true).lastBackupRestoreTest(LocalDate.parse("2026-05-10")).encryptionAtRest(true)
-                .encryptionInTransit(true).portableDeviceEncryption(true).criticalPatchDays(14).endOfLifeSystems(false)
-                .rdpExposedToInternet(false).securityAwarenessTraining(true).incidentResponsePlan(true)
-                .lastHipaaRiskAssessment(LocalDate.parse("2026-02-01")).businessAssociateAgreements(true);
+        return new Controls()
+                .mfaEmail(true)
+                .mfaRemoteAccess(true)
+                .mfaPrivilegedAccess(true)
+                .endpointDetectionAndResponse(true)
+                .offlineBackups(true)
+                .lastBackupRestoreTest(LocalDate.parse("2026-05-10"))
+                .encryptionAtRest(true)
+                .encryptionInTransit(true)
+                .portableDeviceEncryption(true)
+                .criticalPatchDays(14)
+                .endOfLifeSystems(false)
+                .rdpExposedToInternet(false)
+                .securityAwarenessTraining(true)
+                .incidentResponsePlan(true)
+                .lastHipaaRiskAssessment(LocalDate.parse("2026-02-01"))
+                .businessAssociateAgreements(true);
     }
 }

@@ -87,28 +87,37 @@ class HttpEdgeTest {
     @Test
     void aBodyWithBrokenChunkFramingClosesTheConnectionAndLogsNoError() throws IOException {
         long started = System.nanoTime();
-        String answer = exchange("POST /decisions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer "
-                + Tokens.withRoles(Roles.DECISIONS_WRITE) + "\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\nZZZ\r\n{}\r\n0\r\n\r\n");
-        assertTrue(System.nanoTime() - started < 1_500_000_000L, "closed at once, not after the idle timeout: " + answer);
+        String answer = exchange(
+                "POST /decisions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer "
+                        + Tokens.withRoles(Roles.DECISIONS_WRITE)
+                        + "\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\nZZZ\r\n{}\r\n0\r\n\r\n");
+        assertTrue(
+                System.nanoTime() - started < 1_500_000_000L, "closed at once, not after the idle timeout: " + answer);
         assertTrue(errors.isEmpty(), "a client's broken request is not a server error: " + messages(errors));
     }
 
     @Test
     void aChunkedBodyWithinTheLimitIsDecided() throws IOException {
         String body = Payloads.contractExample();
-        String answer = exchange("POST /decisions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\n"
-                + "Authorization: Bearer " + Tokens.withRoles(Roles.DECISIONS_WRITE) + "\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
+        String answer = exchange(
+                "POST /decisions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\n"
+                        + "Authorization: Bearer " + Tokens.withRoles(Roles.DECISIONS_WRITE)
+                        + "\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        + Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n");
         assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
     }
 
     @Test
     void aChunkedBodyOverTheLimitIsRefusedWithAProblem() throws IOException {
-        StringBuilder request = new StringBuilder("POST /decisions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                + "Authorization: Bearer " + Tokens.withRoles(Roles.DECISIONS_WRITE) + "\r\nTransfer-Encoding: chunked\r\n\r\n");
+        StringBuilder request = new StringBuilder(
+                "POST /decisions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" + "Authorization: Bearer "
+                        + Tokens.withRoles(Roles.DECISIONS_WRITE) + "\r\nTransfer-Encoding: chunked\r\n\r\n");
         String chunk = "x".repeat(16 * 1024);
         for (int i = 0; i < 20; i++) {
-            request.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+            request.append(Integer.toHexString(chunk.length()))
+                    .append("\r\n")
+                    .append(chunk)
+                    .append("\r\n");
         }
         request.append("0\r\n\r\n");
         assertProblem(413, exchange(request.toString()));
@@ -127,8 +136,10 @@ class HttpEdgeTest {
         String body = Payloads.contractExample();
         int length = body.getBytes(StandardCharsets.UTF_8).length;
         for (String contentType : List.of("", "Content-Type: */*\r\n", "Content-Type: text/plain\r\n")) {
-            String answer = exchange("POST /decisions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer "
-                    + Tokens.withRoles(Roles.DECISIONS_WRITE) + "\r\n" + contentType + "Content-Length: " + length + "\r\n\r\n" + body);
+            String answer =
+                    exchange("POST /decisions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer "
+                            + Tokens.withRoles(Roles.DECISIONS_WRITE) + "\r\n" + contentType + "Content-Length: "
+                            + length + "\r\n\r\n" + body);
             assertProblem(415, answer);
         }
     }
@@ -137,7 +148,8 @@ class HttpEdgeTest {
     void aConnectionThatStopsSendingIsClosed() throws IOException {
         try (Socket socket = connect()) {
             socket.setSoTimeout(15_000);
-            socket.getOutputStream().write("GET /decisions HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("GET /decisions HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
             long started = System.nanoTime();
             try {
                 readAll(socket.getInputStream());
@@ -154,11 +166,13 @@ class HttpEdgeTest {
         try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /decisions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer "
-                    + Tokens.withRoles(Roles.DECISIONS_WRITE) + "\r\nContent-Length: 100\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + Tokens.withRoles(Roles.DECISIONS_WRITE) + "\r\nContent-Length: 100\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             long started = System.nanoTime();
             socket.setSoTimeout(1_000);
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
-            while (!complete(answer.toString(StandardCharsets.ISO_8859_1)) && System.nanoTime() - started < 10_000_000_000L) {
+            while (!complete(answer.toString(StandardCharsets.ISO_8859_1))
+                    && System.nanoTime() - started < 10_000_000_000L) {
                 try {
                     out.write(' '); // one byte a second: never idle for the 2 s idle timeout
                     out.flush();
@@ -189,7 +203,11 @@ class HttpEdgeTest {
             configured.load(in);
         }
         String idle = configured.getProperty("quarkus.http.idle-timeout");
-        assertTrue(idle != null && java.time.Duration.parse("PT" + idle.toUpperCase()).compareTo(java.time.Duration.ofMinutes(1)) <= 0,
+        assertTrue(
+                idle != null
+                        && java.time.Duration.parse("PT" + idle.toUpperCase())
+                                        .compareTo(java.time.Duration.ofMinutes(1))
+                                <= 0,
                 "quarkus.http.idle-timeout=" + idle);
     }
 
@@ -205,14 +223,16 @@ class HttpEdgeTest {
         sendInventedRequests(100);
         java.util.Set<String> added = series();
         added.removeAll(before);
-        assertEquals(java.util.Set.of(), added, "series added by invented methods, paths, queries, content types or ids");
+        assertEquals(
+                java.util.Set.of(), added, "series added by invented methods, paths, queries, content types or ids");
     }
 
     private void sendInventedRequests(int rounds) throws IOException {
         String reader = Tokens.withRoles(Roles.DECISIONS_READ);
         String writer = Tokens.withRoles(Roles.DECISIONS_WRITE);
         for (int i = 0; i < rounds; i++) {
-            String invented = "X" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
+            String invented =
+                    "X" + UUID.randomUUID().toString().replace("-", "").toUpperCase();
             exchange(invented + " /decisions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
             exchange(invented + " /" + invented + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
             given().get("/" + invented + "/" + i);
@@ -221,18 +241,36 @@ class HttpEdgeTest {
             given().auth().oauth2(reader).get("/decisions/" + UUID.randomUUID());
             given().auth().oauth2(reader).get("/decisions/" + invented);
             given().auth().oauth2(reader).post("/decisions/" + UUID.randomUUID() + "/replay");
-            given().auth().oauth2(reader).queryParam(invented, invented).queryParam("product", invented).get("/decisions");
-            given().auth().oauth2(writer).contentType("application/" + invented).body("{}".getBytes(StandardCharsets.UTF_8)).post("/decisions");
-            given().auth().oauth2(writer).contentType("application/json").body("{\"product\":\"" + invented + "\"}").post("/decisions");
+            given().auth()
+                    .oauth2(reader)
+                    .queryParam(invented, invented)
+                    .queryParam("product", invented)
+                    .get("/decisions");
+            given().auth()
+                    .oauth2(writer)
+                    .contentType("application/" + invented)
+                    .body("{}".getBytes(StandardCharsets.UTF_8))
+                    .post("/decisions");
+            given().auth()
+                    .oauth2(writer)
+                    .contentType("application/json")
+                    .body("{\"product\":\"" + invented + "\"}")
+                    .post("/decisions");
             given().auth().oauth2(writer).delete("/decisions/" + invented);
             given().auth().oauth2("forged." + invented).get("/rules");
         }
     }
 
     private static java.util.Set<String> series() {
-        String metrics = given().port(ManagementInterface.PORT).get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().port(ManagementInterface.PORT)
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         // The service's own series and HTTP's; the JVM's (a new GC cause, say) come and go by themselves.
-        return metrics.lines().filter(line -> line.startsWith("http_") || line.startsWith("underwriting_"))
+        return metrics.lines()
+                .filter(line -> line.startsWith("http_") || line.startsWith("underwriting_"))
                 .map(line -> line.substring(0, line.lastIndexOf(' '))) // the series, not its value
                 .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
     }
@@ -281,7 +319,8 @@ class HttpEdgeTest {
         if (headersEnd < 0) {
             return false;
         }
-        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(answer.substring(0, headersEnd));
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)")
+                .matcher(answer.substring(0, headersEnd));
         return length.find() && answer.length() - headersEnd - 4 >= Integer.parseInt(length.group(1));
     }
 

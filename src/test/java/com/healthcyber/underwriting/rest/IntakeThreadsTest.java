@@ -52,7 +52,8 @@ class IntakeThreadsTest {
             throw new IllegalArgumentException("bad input");
         });
         handedToWorkers.get(0).run();
-        var failure = assertThrows(CompletionException.class, () -> answer.toCompletableFuture().join());
+        var failure = assertThrows(
+                CompletionException.class, () -> answer.toCompletableFuture().join());
         assertEquals("bad input", failure.getCause().getMessage());
     }
 

@@ -1,10 +1,10 @@
 package com.healthcyber.underwriting.rest;
 
-import com.healthcyber.underwriting.Payloads;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
+import com.healthcyber.underwriting.Payloads;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -19,8 +19,15 @@ class MetricsTest {
 
     @Test
     void exposesDecisionsReasonsLatencyAndRulesetInPrometheusFormat() {
-        given().contentType(ContentType.JSON).body(Payloads.contractExample()).post("/decisions").then().statusCode(200);
-        given().port(com.healthcyber.underwriting.security.ManagementInterface.PORT).get("/q/metrics").then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(Payloads.contractExample())
+                .post("/decisions")
+                .then()
+                .statusCode(200);
+        given().port(com.healthcyber.underwriting.security.ManagementInterface.PORT)
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("underwriting_decisions_total{outcome=\"REFER\",product=\"CYBER_HEALTHCARE\"}"))
                 .body(containsString("underwriting_decision_reasons_total{code=\"LOSS_HISTORY\",outcome=\"REFER\"}"))
                 .body(containsString("underwriting_decision_engine_seconds_bucket{product=\"CYBER_HEALTHCARE\""))

@@ -11,8 +11,8 @@ import com.healthcyber.underwriting.intake.StrictJson;
 import com.healthcyber.underwriting.ruleset.Scenario;
 import com.healthcyber.underwriting.ruleset.ScenarioLoader;
 import com.healthcyber.underwriting.security.Tokens;
-import io.restassured.RestAssured;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,11 +53,16 @@ class OpenApiCorpusTest {
 
     @Test
     void everyScenarioApplicationIsValidAndDecided() throws Exception {
-        List<Scenario> scenarios = new ScenarioLoader(StrictJson.newMapper()).load(Path.of("rules")).scenarios();
+        List<Scenario> scenarios = new ScenarioLoader(StrictJson.newMapper())
+                .load(Path.of("rules"))
+                .scenarios();
         assertTrue(scenarios.size() > 20, "found the scenarios: " + scenarios.size());
         List<String> disagreements = new ArrayList<>();
         for (Scenario scenario : scenarios) {
-            classify(scenario.file() + " " + scenario.name(), scenario.application().toString(), disagreements);
+            classify(
+                    scenario.file() + " " + scenario.name(),
+                    scenario.application().toString(),
+                    disagreements);
         }
         assertEquals(List.of(), disagreements);
     }
@@ -68,24 +73,60 @@ class OpenApiCorpusTest {
         corpus.put("contract example", Payloads.contractExample());
         corpus.put("registry example", Payloads.registryExample());
         // valid: the contract allows null or absence here
-        practice(corpus, "never tested a restore (null)", app -> app.withObject("/controls").putNull("lastBackupRestoreTest"));
-        practice(corpus, "never assessed (null)", app -> app.withObject("/controls").putNull("lastHipaaRiskAssessment"));
-        practice(corpus, "never assessed (absent)", app -> app.withObject("/controls").remove("lastHipaaRiskAssessment"));
-        practice(corpus, "no state, no employees (null)", app -> app.withObject("/applicant").putNull("state").putNull("employees"));
-        practice(corpus, "no history lists (null)", app -> app.withObject("/history").putNull("claims").putNull("breaches").putNull("regulatoryActions"));
+        practice(
+                corpus,
+                "never tested a restore (null)",
+                app -> app.withObject("/controls").putNull("lastBackupRestoreTest"));
+        practice(
+                corpus,
+                "never assessed (null)",
+                app -> app.withObject("/controls").putNull("lastHipaaRiskAssessment"));
+        practice(
+                corpus,
+                "never assessed (absent)",
+                app -> app.withObject("/controls").remove("lastHipaaRiskAssessment"));
+        practice(
+                corpus,
+                "no state, no employees (null)",
+                app -> app.withObject("/applicant").putNull("state").putNull("employees"));
+        practice(
+                corpus,
+                "no history lists (null)",
+                app -> app.withObject("/history")
+                        .putNull("claims")
+                        .putNull("breaches")
+                        .putNull("regulatoryActions"));
         practice(corpus, "practice with empty registries", app -> app.putArray("registries"));
         practice(corpus, "practice with null registries", app -> app.putNull("registries"));
-        practice(corpus, "organization type of the other product", app -> app.withObject("/applicant").put("organizationType", "REGISTRY_VENDOR"));
-        registry(corpus, "registry without migration (null)", app -> ((ObjectNode) app.withArray("registries").get(0)).putNull("migration"));
-        registry(corpus, "registry without migration (absent)", app -> ((ObjectNode) app.withArray("registries").get(0)).remove("migration"));
+        practice(
+                corpus,
+                "organization type of the other product",
+                app -> app.withObject("/applicant").put("organizationType", "REGISTRY_VENDOR"));
+        registry(
+                corpus,
+                "registry without migration (null)",
+                app -> ((ObjectNode) app.withArray("registries").get(0)).putNull("migration"));
+        registry(
+                corpus,
+                "registry without migration (absent)",
+                app -> ((ObjectNode) app.withArray("registries").get(0)).remove("migration"));
         registry(corpus, "registry without data", app -> app.remove("data"));
         // invalid: the endpoint tests' bad inputs and the examples
         practice(corpus, "country USA", app -> app.withObject("/applicant").put("country", "USA"));
-        practice(corpus, "country lower case", app -> app.withObject("/applicant").put("country", "us"));
+        practice(
+                corpus,
+                "country lower case",
+                app -> app.withObject("/applicant").put("country", "us"));
         practice(corpus, "unknown top-level field", app -> app.put("colour", "red"));
         practice(corpus, "misspelt control", app -> app.withObject("/controls").put("mfaEmial", true));
-        practice(corpus, "unknown field in a claim", app -> ((ObjectNode) app.withArray("/history/claims").get(0)).put("x", 1));
-        practice(corpus, "organization type of neither product", app -> app.withObject("/applicant").put("organizationType", "HOSPITAL"));
+        practice(
+                corpus,
+                "unknown field in a claim",
+                app -> ((ObjectNode) app.withArray("/history/claims").get(0)).put("x", 1));
+        practice(
+                corpus,
+                "organization type of neither product",
+                app -> app.withObject("/applicant").put("organizationType", "HOSPITAL"));
         practice(corpus, "unknown product", app -> app.put("product", "AUTO"));
         practice(corpus, "missing answers", app -> {
             app.withObject("/controls").remove("mfaEmail");
@@ -95,24 +136,51 @@ class OpenApiCorpusTest {
         practice(corpus, "negative revenue", app -> app.withObject("/applicant").put("annualRevenue", -1));
         practice(corpus, "zero limit", app -> app.withObject("/coverage").put("limit", 0));
         practice(corpus, "no sections", app -> app.withObject("/coverage").putArray("sections"));
-        practice(corpus, "registries on a practice", app -> app.withArray("registries").addObject().put("name", "x"));
+        practice(
+                corpus,
+                "registries on a practice",
+                app -> app.withArray("registries").addObject().put("name", "x"));
         practice(corpus, "practice without data", app -> app.remove("data"));
-        practice(corpus, "practice with null patient records", app -> app.withObject("/data").putNull("patientRecords"));
+        practice(
+                corpus,
+                "practice with null patient records",
+                app -> app.withObject("/data").putNull("patientRecords"));
         practice(corpus, "registry product without registries", app -> app.put("product", "MEDICAL_REGISTRY"));
         registry(corpus, "registry with null registries", app -> app.putNull("registries"));
-        registry(corpus, "registry with an incomplete registry", app -> ((ObjectNode) app.withArray("registries").get(0)).remove("records"));
-        registry(corpus, "registry with an incomplete migration", app -> ((ObjectNode) app.withArray("registries").get(0)).withObject("migration").remove("rollbackTested"));
-        practice(corpus, "a null required answer", app -> app.withObject("/controls").putNull("mfaEmail"));
+        registry(
+                corpus,
+                "registry with an incomplete registry",
+                app -> ((ObjectNode) app.withArray("registries").get(0)).remove("records"));
+        registry(
+                corpus,
+                "registry with an incomplete migration",
+                app -> ((ObjectNode) app.withArray("registries").get(0))
+                        .withObject("migration")
+                        .remove("rollbackTested"));
+        practice(
+                corpus,
+                "a null required answer",
+                app -> app.withObject("/controls").putNull("mfaEmail"));
         practice(corpus, "more claims than the bound", app -> {
             for (int i = 0; i < 101; i++) {
-                app.withArray("/history/claims").addObject().put("date", "2023-06-01").put("type", "PHISHING").put("paid", 1);
+                app.withArray("/history/claims")
+                        .addObject()
+                        .put("date", "2023-06-01")
+                        .put("type", "PHISHING")
+                        .put("paid", 1);
             }
         });
         practice(corpus, "an overlong name", app -> app.withObject("/applicant").put("name", "x".repeat(10_001)));
         practice(corpus, "a blank name", app -> app.withObject("/applicant").put("name", "   "));
         practice(corpus, "an empty application id", app -> app.put("applicationId", ""));
-        practice(corpus, "a date that is not ISO", app -> app.withObject("/coverage").put("effectiveDate", "01/01/2027"));
-        practice(corpus, "a date that is not on the calendar", app -> app.withObject("/coverage").put("effectiveDate", "2027-02-30"));
+        practice(
+                corpus,
+                "a date that is not ISO",
+                app -> app.withObject("/coverage").put("effectiveDate", "01/01/2027"));
+        practice(
+                corpus,
+                "a date that is not on the calendar",
+                app -> app.withObject("/coverage").put("effectiveDate", "2027-02-30"));
         corpus.put("a JSON array", "[" + Payloads.contractExample() + "]");
         corpus.put("JSON null", "null");
         corpus.put("deep nesting", "{\"applicant\":" + "[".repeat(200) + "]".repeat(200) + "}");
@@ -132,19 +200,31 @@ class OpenApiCorpusTest {
     @Test
     void everyAnswerIsCheckedAgainstTheDocument() {
         assertTrue(RestAssured.filters().stream().anyMatch(ResponsesMatchTheDocument.class::isInstance), "registered");
-        io.restassured.response.Response decision = given().contentType("application/json").body(Payloads.contractExample())
-                .post("/decisions").then().statusCode(200).extract().response();
+        io.restassured.response.Response decision = given().contentType("application/json")
+                .body(Payloads.contractExample())
+                .post("/decisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
         assertEquals(List.of(), ResponsesMatchTheDocument.mismatches(document(), "post", "/decisions", decision));
-        assertTrue(ResponsesMatchTheDocument.mismatches(document(), "get", "/rules", decision).size() > 0,
+        assertTrue(
+                ResponsesMatchTheDocument.mismatches(document(), "get", "/rules", decision)
+                                .size()
+                        > 0,
                 "a decision is not a ruleset view");
-        assertTrue(ResponsesMatchTheDocument.mismatches(document(), "post", "/decisions/x/replay", decision).size() > 0,
+        assertTrue(
+                ResponsesMatchTheDocument.mismatches(document(), "post", "/decisions/x/replay", decision)
+                                .size()
+                        > 0,
                 "a decision is not a replay");
     }
 
     /** Without a product the report leaves the bound out; it used to send "product": null, which its schema forbids. */
     @Test
     void anImpactReportWithoutAProductMatchesItsSchema() {
-        io.restassured.response.Response report = given().post("/rules/impact").then().statusCode(200).extract().response();
+        io.restassured.response.Response report =
+                given().post("/rules/impact").then().statusCode(200).extract().response();
         assertEquals(List.of(), ResponsesMatchTheDocument.mismatches(document(), "post", "/rules/impact", report));
         assertTrue(!report.asString().contains("\"product\""), report.asString());
     }
@@ -159,14 +239,20 @@ class OpenApiCorpusTest {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/openapi-served.json"), served);
         String committed = Files.readString(Path.of("src/test/resources/openapi/openapi.json"));
-        assertEquals(committed, served, "the document changed: review target/openapi-served.json and copy it to "
-                + "src/test/resources/openapi/openapi.json");
+        assertEquals(
+                committed,
+                served,
+                "the document changed: review target/openapi-served.json and copy it to "
+                        + "src/test/resources/openapi/openapi.json");
     }
 
     private void classify(String name, String body, List<String> disagreements) {
         boolean valid;
         try {
-            valid = document().schemaAt("/components/schemas/Application").validate(MAPPER.readTree(body)).isEmpty();
+            valid = document()
+                    .schemaAt("/components/schemas/Application")
+                    .validate(MAPPER.readTree(body))
+                    .isEmpty();
         } catch (java.io.IOException e) {
             throw new AssertionError(name + " is not JSON: move it to OUTSIDE_THE_SCHEMA", e);
         }
@@ -177,7 +263,12 @@ class OpenApiCorpusTest {
     }
 
     private static int post(String body) {
-        return given().contentType("application/json").body(body).post("/decisions").then().extract().statusCode();
+        return given().contentType("application/json")
+                .body(body)
+                .post("/decisions")
+                .then()
+                .extract()
+                .statusCode();
     }
 
     private static ServedDocument document() {

@@ -1,6 +1,5 @@
 package com.healthcyber.underwriting.rest;
 
-import com.healthcyber.underwriting.Payloads;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.healthcyber.underwriting.Payloads;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -37,10 +37,13 @@ class OpenApiTest {
         assertTrue(endpoints.size() >= 7, "found the resources: " + endpoints);
         for (String endpoint : endpoints) {
             String[] methodAndPath = endpoint.split(" ", 2);
-            String pointer = "/" + methodAndPath[1].replace("~", "~0").replace("/", "~1") + "/" + methodAndPath[0].toLowerCase();
+            String pointer =
+                    "/" + methodAndPath[1].replace("~", "~0").replace("/", "~1") + "/" + methodAndPath[0].toLowerCase();
             assertTrue(paths.at(pointer).isObject(), endpoint + " is in the OpenAPI document");
             for (String status : List.of("401", "403", "500")) {
-                assertTrue(paths.at(pointer + "/responses/" + status + "/content/application~1problem+json").isObject(),
+                assertTrue(
+                        paths.at(pointer + "/responses/" + status + "/content/application~1problem+json")
+                                .isObject(),
                         endpoint + " documents its " + status + " problem");
             }
         }
@@ -49,7 +52,9 @@ class OpenApiTest {
             assertTrue(responses.has(status), "POST /decisions documents " + status);
         }
         assertTrue(responses.at("/400/content/application~1problem+json").isObject());
-        assertTrue(paths.at("/~1decisions~1{decisionId}/get/responses/404").isObject(), "GET /decisions/{id} documents 404");
+        assertTrue(
+                paths.at("/~1decisions~1{decisionId}/get/responses/404").isObject(),
+                "GET /decisions/{id} documents 404");
         assertTrue(paths.at("/~1rules~1impact/post/responses/422").isObject(), "POST /rules/impact documents 422");
     }
 
@@ -61,14 +66,18 @@ class OpenApiTest {
         List<String> endpoints = new java.util.ArrayList<>();
         java.nio.file.Path rest = java.nio.file.Path.of("target/classes/com/healthcyber/underwriting/rest");
         try (var files = java.nio.file.Files.list(rest)) {
-            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$")).toList()) {
-                Class<?> type = Class.forName("com.healthcyber.underwriting.rest." + file.getFileName().toString().replace(".class", ""));
+            for (java.nio.file.Path file : files.filter(f ->
+                            f.toString().endsWith(".class") && !f.toString().contains("$"))
+                    .toList()) {
+                Class<?> type = Class.forName("com.healthcyber.underwriting.rest."
+                        + file.getFileName().toString().replace(".class", ""));
                 jakarta.ws.rs.Path root = type.getAnnotation(jakarta.ws.rs.Path.class);
                 if (root == null || type.isAnnotationPresent(io.quarkus.arc.profile.IfBuildProfile.class)) {
                     continue;
                 }
                 for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
-                    String verb = method.isAnnotationPresent(jakarta.ws.rs.GET.class) ? "GET"
+                    String verb = method.isAnnotationPresent(jakarta.ws.rs.GET.class)
+                            ? "GET"
                             : method.isAnnotationPresent(jakarta.ws.rs.POST.class) ? "POST" : null;
                     if (verb != null) {
                         jakarta.ws.rs.Path sub = method.getAnnotation(jakarta.ws.rs.Path.class);
@@ -83,9 +92,10 @@ class OpenApiTest {
     @Test
     void theApplicationSchemaHasTheContractsRequiredFieldsAndEnums() throws Exception {
         JsonNode schemas = document().at("/components/schemas");
-        assertTrue(names(schemas.at("/Application/required")).containsAll(
-                List.of("applicationId", "product", "applicant", "controls", "history", "coverage")));
-        assertTrue(names(schemas.at("/Controls/required")).containsAll(List.of("mfaEmail", "mfaRemoteAccess", "criticalPatchDays")));
+        assertTrue(names(schemas.at("/Application/required"))
+                .containsAll(List.of("applicationId", "product", "applicant", "controls", "history", "coverage")));
+        assertTrue(names(schemas.at("/Controls/required"))
+                .containsAll(List.of("mfaEmail", "mfaRemoteAccess", "criticalPatchDays")));
         assertFalse(names(schemas.at("/Controls/required")).contains("lastBackupRestoreTest"), "optional");
         assertEquals(List.of("CYBER_HEALTHCARE", "MEDICAL_REGISTRY"), names(schemas.at("/Product/enum")));
         assertTrue(names(schemas.at("/Outcome/enum")).containsAll(List.of("ACCEPT", "REFER", "DECLINE")));
@@ -94,8 +104,11 @@ class OpenApiTest {
     @Test
     void carriesTheContractsExampleApplications() throws Exception {
         JsonNode examples = document().at("/paths/~1decisions/post/requestBody/content/application~1json/examples");
-        assertEquals("APP-1001", examples.at("/cyberHealthcare/value/applicationId").asText());
-        assertEquals("MEDICAL_REGISTRY", examples.at("/medicalRegistry/value/product").asText());
+        assertEquals(
+                "APP-1001", examples.at("/cyberHealthcare/value/applicationId").asText());
+        assertEquals(
+                "MEDICAL_REGISTRY",
+                examples.at("/medicalRegistry/value/product").asText());
     }
 
     @Test
@@ -129,7 +142,12 @@ class OpenApiTest {
     }
 
     private static JsonNode document() throws Exception {
-        return MAPPER.readTree(given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString());
+        return MAPPER.readTree(given().queryParam("format", "json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString());
     }
 
     private static List<String> names(JsonNode array) {

@@ -41,14 +41,20 @@ public class ResponsesMatchTheDocument implements QuarkusTestBeforeEachCallback,
     }
 
     @Override
-    public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification responseSpec, FilterContext context) {
+    public Response filter(
+            FilterableRequestSpecification request,
+            FilterableResponseSpecification responseSpec,
+            FilterContext context) {
         Response response = context.next(request, responseSpec);
         URI uri = URI.create(request.getURI());
         if (uri.getPath().startsWith("/q/") || uri.getPort() != RestAssured.port) {
             return response;
         }
-        List<String> mismatches = mismatches(ServedDocument.of(uri.getScheme() + "://" + uri.getAuthority()),
-                request.getMethod().toLowerCase(), uri.getPath(), response);
+        List<String> mismatches = mismatches(
+                ServedDocument.of(uri.getScheme() + "://" + uri.getAuthority()),
+                request.getMethod().toLowerCase(),
+                uri.getPath(),
+                response);
         if (!mismatches.isEmpty()) {
             throw new AssertionError(request.getMethod() + " " + uri.getPath() + " answered " + response.statusCode()
                     + " outside the OpenAPI document: " + mismatches + "\nbody: " + abbreviated(response.asString()));
@@ -68,7 +74,9 @@ public class ResponsesMatchTheDocument implements QuarkusTestBeforeEachCallback,
             return List.of("status " + status + " is not declared");
         }
         List<String> mismatches = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> headers = declared.path("headers").fields(); headers.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> headers =
+                        declared.path("headers").fields();
+                headers.hasNext(); ) {
             Map.Entry<String, JsonNode> header = headers.next();
             if (header.getValue().path("required").asBoolean() && response.header(header.getKey()) == null) {
                 mismatches.add("required header " + header.getKey() + " is missing");
@@ -81,12 +89,15 @@ public class ResponsesMatchTheDocument implements QuarkusTestBeforeEachCallback,
             }
             return mismatches;
         }
-        String contentType = response.contentType() == null ? "" : response.contentType().split(";")[0].trim();
+        String contentType = response.contentType() == null
+                ? ""
+                : response.contentType().split(";")[0].trim();
         if (!declared.path("content").has(contentType)) {
             mismatches.add("content type '" + contentType + "' is not among " + names(declared.path("content")));
             return mismatches;
         }
-        String schema = operation + "/responses/" + status + "/content/" + ServedDocument.escape(contentType) + "/schema";
+        String schema =
+                operation + "/responses/" + status + "/content/" + ServedDocument.escape(contentType) + "/schema";
         if (document.root.at(schema).isMissingNode()) {
             mismatches.add("no schema for " + contentType);
             return mismatches;

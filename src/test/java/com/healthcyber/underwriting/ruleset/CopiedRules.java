@@ -14,7 +14,8 @@ public final class CopiedRules {
     private CopiedRules() {}
 
     public static Path fresh() {
-        Path copy = Path.of("target", "rules-under-test", UUID.randomUUID().toString()).toAbsolutePath();
+        Path copy = Path.of("target", "rules-under-test", UUID.randomUUID().toString())
+                .toAbsolutePath();
         restore(copy);
         return copy;
     }

@@ -13,7 +13,12 @@ public class CopiedRulesProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("underwriting.rules.dir", RULES.toString(), "underwriting.rules.watch", "false",
-                "underwriting.rules.reload-history", String.valueOf(RELOAD_HISTORY));
+        return Map.of(
+                "underwriting.rules.dir",
+                RULES.toString(),
+                "underwriting.rules.watch",
+                "false",
+                "underwriting.rules.reload-history",
+                String.valueOf(RELOAD_HISTORY));
     }
 }

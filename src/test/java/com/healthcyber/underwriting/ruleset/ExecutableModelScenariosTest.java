@@ -20,10 +20,13 @@ class ExecutableModelScenariosTest {
         try {
             List<ScenarioResult> failed = new ScenarioRunner(ApplicationReader.standalone(), StrictJson.newMapper())
                     .run(ruleSet, RulesUnderTest.scenarios().scenarios()).stream()
-                    .filter(result -> !result.passed()).toList();
-            assertTrue(failed.isEmpty(), () -> failed.stream()
-                    .map(result -> result.scenario().name() + ": " + result.describeFailure())
-                    .collect(Collectors.joining("\n")));
+                            .filter(result -> !result.passed())
+                            .toList();
+            assertTrue(
+                    failed.isEmpty(),
+                    () -> failed.stream()
+                            .map(result -> result.scenario().name() + ": " + result.describeFailure())
+                            .collect(Collectors.joining("\n")));
         } finally {
             ruleSet.retire();
         }

@@ -15,7 +15,11 @@ class ReloadHistoryTest {
         for (int i = 1; i <= 5; i++) {
             history.add(attempt(i));
         }
-        assertEquals(List.of(5L, 4L, 3L), history.newestFirst().stream().map(ReloadAttempt::durationMillis).toList());
+        assertEquals(
+                List.of(5L, 4L, 3L),
+                history.newestFirst().stream()
+                        .map(ReloadAttempt::durationMillis)
+                        .toList());
     }
 
     @Test
@@ -29,6 +33,7 @@ class ReloadHistoryTest {
     }
 
     private static ReloadAttempt attempt(long marker) {
-        return new ReloadAttempt("api", ReloadStatus.UNCHANGED, Instant.EPOCH, marker, "v", "v", List.of(), List.of(), null);
+        return new ReloadAttempt(
+                "api", ReloadStatus.UNCHANGED, Instant.EPOCH, marker, "v", "v", List.of(), List.of(), null);
     }
 }

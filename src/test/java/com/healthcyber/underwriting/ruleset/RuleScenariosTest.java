@@ -39,7 +39,9 @@ class RuleScenariosTest {
     @Test
     void everyGuidelineCodeIsExpectedBySomeScenario() {
         Set<String> expected = new TreeSet<>();
-        RulesUnderTest.scenarios().scenarios().forEach(scenario -> expected.addAll(scenario.expect().reasons()));
+        RulesUnderTest.scenarios()
+                .scenarios()
+                .forEach(scenario -> expected.addAll(scenario.expect().reasons()));
         Set<String> missing = new TreeSet<>(RulesUnderTest.guidelineCodes().keySet());
         missing.removeAll(expected);
         assertEquals(Set.of(), missing, "guideline codes no scenario exercises");
@@ -49,8 +51,12 @@ class RuleScenariosTest {
     void aFailingScenarioSaysExpectedAndActual() {
         Scenario wrong = RulesUnderTest.scenarios().scenarios().stream()
                 .filter(scenario -> scenario.expect().reasons().equals(List.of("TERRITORY")))
-                .findFirst().orElseThrow();
-        Scenario misremembered = new Scenario(wrong.file(), wrong.name(), wrong.application(),
+                .findFirst()
+                .orElseThrow();
+        Scenario misremembered = new Scenario(
+                wrong.file(),
+                wrong.name(),
+                wrong.application(),
                 new Expectation(com.healthcyber.underwriting.application.Outcome.REFER, List.of("LOSS_HISTORY")));
         ScenarioResult result = runner.run(RulesUnderTest.ruleSet(), misremembered);
         assertEquals(false, result.passed());

@@ -23,7 +23,10 @@ class RulesDirectoryWatcherTest {
                 // an editor's save: write a temporary file, then move it over the original
                 Path temporary = rules.resolve("common/.conduct.drl.swp");
                 Files.writeString(temporary, "rule " + save);
-                Files.move(temporary, rules.resolve("common/conduct.drl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(
+                        temporary,
+                        rules.resolve("common/conduct.drl"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 Thread.sleep(50);
             }
             awaitReloads(reloads, 1);

@@ -1,22 +1,22 @@
 package com.healthcyber.underwriting.ruleset;
 
-import com.healthcyber.underwriting.Payloads;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.emptyIterable;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import com.healthcyber.underwriting.Payloads;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -47,7 +47,9 @@ class RulesReloadTest {
 
     @Test
     void showsTheActiveRulesetWithEveryRule() {
-        given().get("/rules").then().statusCode(200)
+        given().get("/rules")
+                .then()
+                .statusCode(200)
                 .body("version", matchesPattern("sha256:[0-9a-f]{64}"))
                 .body("activatedAt", notNullValue())
                 .body("directory", equalTo(RULES.toString()))
@@ -74,16 +76,21 @@ class RulesReloadTest {
         CopiedRules.edit(RULES, PATCHING_SCENARIOS, "\"criticalPatchDays\": 30", "\"criticalPatchDays\": 21");
         CopiedRules.edit(RULES, PATCHING_SCENARIOS, "\"criticalPatchDays\": 31", "\"criticalPatchDays\": 22");
 
-        String after = given().post("/rules/reload").then().statusCode(200)
+        String after = given().post("/rules/reload")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("ACCEPTED"))
                 .body("changes.changed", hasItem("PATCHING_CADENCE"))
                 .body("changes.added", emptyIterable())
-                .extract().path("candidateVersion");
+                .extract()
+                .path("candidateVersion");
         assertNotEquals(before, after);
         given().get("/rules").then().body("version", equalTo(after)).body("lastReload.status", equalTo("ACCEPTED"));
         given().contentType(ContentType.JSON)
                 .body(Payloads.contractExampleWithPatchDays(25))
-                .post("/decisions").then().statusCode(200)
+                .post("/decisions")
+                .then()
+                .statusCode(200)
                 .body("rulesetVersion", equalTo(after))
                 .body("reasons.code", hasItem("PATCHING_CADENCE"));
     }
@@ -91,8 +98,11 @@ class RulesReloadTest {
     @Test
     void aRuleThatDoesNotCompileNeverGoesLive() {
         String before = version();
-        CopiedRules.edit(RULES, "common/minimum-controls.drl", "Controls( mfaEmail == false )", "Controls( mfaEmial == false )");
-        given().post("/rules/reload").then().statusCode(422)
+        CopiedRules.edit(
+                RULES, "common/minimum-controls.drl", "Controls( mfaEmail == false )", "Controls( mfaEmial == false )");
+        given().post("/rules/reload")
+                .then()
+                .statusCode(422)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Ruleset rejected"))
                 .body("reload.status", equalTo("REJECTED"))
@@ -101,7 +111,8 @@ class RulesReloadTest {
                 .body("reload.problems[0].rule", equalTo("Email without MFA"))
                 .body("reload.problems[0].message", containsString("mfaEmial"));
         assertStillDecidesWith(before);
-        given().get("/rules").then()
+        given().get("/rules")
+                .then()
                 .body("lastReload.status", equalTo("REJECTED"))
                 .body("lastReload.problems[0].rule", equalTo("Email without MFA"));
     }
@@ -110,7 +121,9 @@ class RulesReloadTest {
     void aRuleThatFailsLintNeverGoesLive() {
         String before = version();
         CopiedRules.edit(RULES, PATCHING, "when\n    Controls( $days", "    salience 100\nwhen\n    Controls( $days");
-        given().post("/rules/reload").then().statusCode(422)
+        given().post("/rules/reload")
+                .then()
+                .statusCode(422)
                 .body("reload.problems[0].file", equalTo(PATCHING))
                 .body("reload.problems[0].rule", equalTo("Critical patches applied slowly"))
                 .body("reload.problems[0].message", containsString("salience"));
@@ -121,7 +134,9 @@ class RulesReloadTest {
     void aChangeThatBreaksAScenarioNeverGoesLive() {
         String before = version();
         CopiedRules.edit(RULES, PATCHING, "criticalPatchDays > 30", "criticalPatchDays > 40");
-        given().post("/rules/reload").then().statusCode(422)
+        given().post("/rules/reload")
+                .then()
+                .statusCode(422)
                 .body("reload.problems", emptyIterable())
                 .body("reload.failedScenarios[0].file", equalTo(PATCHING_SCENARIOS))
                 .body("reload.failedScenarios[0].name", equalTo("Critical patches in 31 days are referred"))
@@ -136,7 +151,9 @@ class RulesReloadTest {
     void aBrokenScenarioFileNeverGoesLive() throws Exception {
         Files.writeString(RULES.resolve("scenarios/broken.json"), "{ \"scenarios\": [ { \"name\": \"x\" ");
         CopiedRules.edit(RULES, PATCHING, "critical patches are applied within", "critical patches take");
-        given().post("/rules/reload").then().statusCode(422)
+        given().post("/rules/reload")
+                .then()
+                .statusCode(422)
                 .body("reload.problems[0].file", equalTo("scenarios/broken.json"))
                 .body("reload.problems[0].message", containsString("line 1"))
                 .body("reload.problems[0].message", not(containsString("REDACTED")));
@@ -144,11 +161,19 @@ class RulesReloadTest {
 
     @Test
     void aFixedChangeGoesLiveAfterARejection() {
-        CopiedRules.edit(RULES, "common/minimum-controls.drl", "Controls( mfaEmail == false )", "Controls( mfaEmial == false )");
+        CopiedRules.edit(
+                RULES, "common/minimum-controls.drl", "Controls( mfaEmail == false )", "Controls( mfaEmial == false )");
         given().post("/rules/reload").then().statusCode(422);
-        CopiedRules.edit(RULES, "common/minimum-controls.drl", "Controls( mfaEmial == false )", "Controls( mfaEmail == false )");
-        CopiedRules.edit(RULES, "common/minimum-controls.drl", "email does not require MFA\"", "email is not protected by MFA\"");
-        given().post("/rules/reload").then().statusCode(200)
+        CopiedRules.edit(
+                RULES, "common/minimum-controls.drl", "Controls( mfaEmial == false )", "Controls( mfaEmail == false )");
+        CopiedRules.edit(
+                RULES,
+                "common/minimum-controls.drl",
+                "email does not require MFA\"",
+                "email is not protected by MFA\"");
+        given().post("/rules/reload")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("ACCEPTED"))
                 .body("changes.changed", hasItem("MISSING_MFA_EMAIL"))
                 .body("changes.changed", not(hasItem("MISSING_MFA_REMOTE_ACCESS")));
@@ -157,12 +182,15 @@ class RulesReloadTest {
     @Test
     void aRejectedEditRevertedAtOnceStaysVisibleInTheHistory() {
         String before = version();
-        CopiedRules.edit(RULES, "common/minimum-controls.drl", "Controls( mfaEmail == false )", "Controls( mfaEmail == false");
+        CopiedRules.edit(
+                RULES, "common/minimum-controls.drl", "Controls( mfaEmail == false )", "Controls( mfaEmail == false");
         given().post("/rules/reload").then().statusCode(422);
         CopiedRules.restore(RULES);
         given().post("/rules/reload").then().statusCode(200).body("status", equalTo("UNCHANGED"));
 
-        given().get("/rules").then().statusCode(200)
+        given().get("/rules")
+                .then()
+                .statusCode(200)
                 .body("version", equalTo(before))
                 .body("lastReload.status", equalTo("UNCHANGED"))
                 .body("recentReloads[0].status", equalTo("UNCHANGED"))
@@ -178,7 +206,9 @@ class RulesReloadTest {
         for (int i = 0; i < CopiedRulesProfile.RELOAD_HISTORY + 2; i++) {
             given().post("/rules/reload").then().statusCode(200);
         }
-        given().get("/rules").then().statusCode(200)
+        given().get("/rules")
+                .then()
+                .statusCode(200)
                 .body("recentReloads", hasSize(CopiedRulesProfile.RELOAD_HISTORY))
                 .body("recentReloads.status", everyItem(equalTo("UNCHANGED")));
     }
@@ -186,8 +216,14 @@ class RulesReloadTest {
     @Test
     void aSyntaxErrorIsReportedFirstWithItsFileAndLine() {
         // ProductAppetite is declared in this file and used by both products' appetite rules.
-        CopiedRules.edit(RULES, "common/product-appetite.drl", "    Application( $product : product )", "    Application( $product : product ");
-        given().post("/rules/reload").then().statusCode(422)
+        CopiedRules.edit(
+                RULES,
+                "common/product-appetite.drl",
+                "    Application( $product : product )",
+                "    Application( $product : product ");
+        given().post("/rules/reload")
+                .then()
+                .statusCode(422)
                 .body("reload.problems[0].file", equalTo("common/product-appetite.drl"))
                 .body("reload.problems[0].line", equalTo(20))
                 .body("reload.problems[0].rule", equalTo("Organization type outside the product's appetite"))
@@ -196,7 +232,10 @@ class RulesReloadTest {
 
     @Test
     void readinessReportsTheActiveRuleset() {
-        given().port(com.healthcyber.underwriting.security.ManagementInterface.PORT).get("/q/health/ready").then().statusCode(200)
+        given().port(com.healthcyber.underwriting.security.ManagementInterface.PORT)
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'ruleset' }.data.version", equalTo(version()));
     }
@@ -211,8 +250,11 @@ class RulesReloadTest {
 
     private static void assertStillDecidesWith(String version) {
         assertEqualsVersion(version);
-        given().contentType(ContentType.JSON).body(Payloads.contractExampleWithPatchDays(14))
-                .post("/decisions").then().statusCode(200)
+        given().contentType(ContentType.JSON)
+                .body(Payloads.contractExampleWithPatchDays(14))
+                .post("/decisions")
+                .then()
+                .statusCode(200)
                 .body("rulesetVersion", equalTo(version))
                 .body("outcome", equalTo("REFER"));
     }

@@ -22,14 +22,22 @@ class RulesWatchTest {
     @Test
     void aSavedChangeGoesLiveAndABrokenSaveDoesNot() throws InterruptedException {
         String before = version();
-        CopiedRules.edit(WatchedRulesProfile.RULES, "common/minimum-controls.drl",
-                "email does not require MFA\"", "email is not protected by MFA\"");
+        CopiedRules.edit(
+                WatchedRulesProfile.RULES,
+                "common/minimum-controls.drl",
+                "email does not require MFA\"",
+                "email is not protected by MFA\"");
         String after = awaitVersionOtherThan(before);
         assertNotEquals(before, after);
 
-        CopiedRules.edit(WatchedRulesProfile.RULES, "common/minimum-controls.drl", "Controls( mfaEmail == false )", "Controls( mfaEmial == false )");
+        CopiedRules.edit(
+                WatchedRulesProfile.RULES,
+                "common/minimum-controls.drl",
+                "Controls( mfaEmail == false )",
+                "Controls( mfaEmial == false )");
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!"REJECTED".equals(given().get("/rules").then().extract().path("lastReload.status")) && System.nanoTime() < deadline) {
+        while (!"REJECTED".equals(given().get("/rules").then().extract().path("lastReload.status"))
+                && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         assertEquals("REJECTED", given().get("/rules").then().extract().path("lastReload.status"));

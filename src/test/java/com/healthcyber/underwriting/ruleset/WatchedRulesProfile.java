@@ -11,7 +11,12 @@ public class WatchedRulesProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("underwriting.rules.dir", RULES.toString(), "underwriting.rules.watch", "true",
-                "underwriting.rules.watch-debounce", "300ms");
+        return Map.of(
+                "underwriting.rules.dir",
+                RULES.toString(),
+                "underwriting.rules.watch",
+                "true",
+                "underwriting.rules.watch-debounce",
+                "300ms");
     }
 }

@@ -46,7 +46,8 @@ class DecisionFuzzTest {
     private static final Set<Integer> ALLOWED = Set.of(200, 400, 413);
 
     private final Arbitrary<String> anyText = Arbitraries.strings().all().ofMaxLength(300);
-    private final Arbitrary<String> fieldNames = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20);
+    private final Arbitrary<String> fieldNames =
+            Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20);
     private final Arbitrary<Long> anyLong = Arbitraries.longs();
     private final Arbitrary<Double> anyDouble = Arbitraries.doubles();
 
@@ -58,7 +59,11 @@ class DecisionFuzzTest {
         Map<Integer, Integer> statuses = new TreeMap<>();
         for (int input = 0; input < INPUTS; input++) {
             byte[] body = payload(example, random);
-            Response response = given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/decisions");
+            Response response = given().auth()
+                    .oauth2(token)
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/decisions");
             int status = response.statusCode();
             statuses.merge(status, 1, Integer::sum);
             String text = response.asString();
@@ -67,13 +72,17 @@ class DecisionFuzzTest {
                     + (sent.length() > 2000 ? sent.substring(0, 2000) + "…" : sent);
             assertTrue(ALLOWED.contains(status), context);
             if (status == 200) {
-                assertTrue(Set.of("ACCEPT", "REFER", "DECLINE").contains(response.jsonPath().getString("outcome")), context);
+                assertTrue(
+                        Set.of("ACCEPT", "REFER", "DECLINE")
+                                .contains(response.jsonPath().getString("outcome")),
+                        context);
             } else {
                 assertTrue(response.contentType().startsWith("application/problem+json"), context);
                 assertEquals(status, response.jsonPath().getInt("status"), context);
                 // However many problems a body holds, the answer names a bounded number of them.
                 assertTrue(text.length() < 40_000, "a bounded answer: " + context);
-                for (String leak : List.of("Exception", "\tat ", "com.healthcyber", "com.fasterxml", "java.lang", "org.drools")) {
+                for (String leak :
+                        List.of("Exception", "\tat ", "com.healthcyber", "com.fasterxml", "java.lang", "org.drools")) {
                     assertFalse(text.contains(leak), "leaks '" + leak + "': " + context);
                 }
             }
@@ -113,7 +122,8 @@ class DecisionFuzzTest {
                 for (int at = text.indexOf(":\""); at >= 0; at = text.indexOf(":\"", at + 1)) {
                     strings.add(at + 2);
                 }
-                String escape = List.of("\\u0000", "\\ud800", "\\udfff", "\\ude00\\ud83d", "\\ud83d").get(random.nextInt(5));
+                String escape = List.of("\\u0000", "\\ud800", "\\udfff", "\\ude00\\ud83d", "\\ud83d")
+                        .get(random.nextInt(5));
                 int at = strings.get(random.nextInt(strings.size()));
                 return (text.substring(0, at) + escape + text.substring(at)).getBytes(StandardCharsets.UTF_8);
             }
@@ -152,8 +162,15 @@ class DecisionFuzzTest {
     /** Anything but plain UTF-8: a byte order mark, UTF-16 or UTF-32, overlong forms, encoded surrogates, stray bytes. */
     private static byte[] otherEncoding(String text, Random random) {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        byte[][] sequences = {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xE0, (byte) 0x80, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-                {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xFF}, {(byte) 0x80}, {(byte) 0xC3}};
+        byte[][] sequences = {
+            {(byte) 0xC0, (byte) 0xAF},
+            {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xFF},
+            {(byte) 0x80},
+            {(byte) 0xC3}
+        };
         switch (random.nextInt(4)) {
             case 0: {
                 byte[] withBom = new byte[utf8.length + 3];
@@ -164,7 +181,9 @@ class DecisionFuzzTest {
                 return withBom;
             }
             case 1:
-                return text.getBytes(java.nio.charset.Charset.forName(List.of("UTF-16", "UTF-16LE", "UTF-16BE", "UTF-32", "UTF-32LE", "UTF-32BE").get(random.nextInt(6))));
+                return text.getBytes(java.nio.charset.Charset.forName(
+                        List.of("UTF-16", "UTF-16LE", "UTF-16BE", "UTF-32", "UTF-32LE", "UTF-32BE")
+                                .get(random.nextInt(6))));
             default: {
                 byte[] sequence = sequences[random.nextInt(sequences.length)];
                 int at = random.nextInt(utf8.length);
@@ -205,15 +224,25 @@ class DecisionFuzzTest {
 
     private JsonNode randomValue(Random random, int depth) {
         switch (random.nextInt(depth > 3 ? 9 : 12)) {
-            case 0: return NODES.nullNode();
-            case 1: return NODES.booleanNode(random.nextBoolean());
-            case 2: return NODES.numberNode(anyLong.sample());
-            case 3: return NODES.numberNode(anyDouble.sample());
-            case 4: return NODES.numberNode(new java.math.BigInteger(200, random));
-            case 5: return NODES.textNode(anyText.sample());
-            case 6: return NODES.textNode("x".repeat(random.nextInt(20_000)));
-            case 7: return NODES.textNode(List.of("2026-02-30", "9999-12-31", "0000-01-01", "-1", "PHISHING", "US", "").get(random.nextInt(7)));
-            case 8: return deeplyNested(random.nextInt(60));
+            case 0:
+                return NODES.nullNode();
+            case 1:
+                return NODES.booleanNode(random.nextBoolean());
+            case 2:
+                return NODES.numberNode(anyLong.sample());
+            case 3:
+                return NODES.numberNode(anyDouble.sample());
+            case 4:
+                return NODES.numberNode(new java.math.BigInteger(200, random));
+            case 5:
+                return NODES.textNode(anyText.sample());
+            case 6:
+                return NODES.textNode("x".repeat(random.nextInt(20_000)));
+            case 7:
+                return NODES.textNode(List.of("2026-02-30", "9999-12-31", "0000-01-01", "-1", "PHISHING", "US", "")
+                        .get(random.nextInt(7)));
+            case 8:
+                return deeplyNested(random.nextInt(60));
             case 9: {
                 ArrayNode array = NODES.arrayNode();
                 for (int i = 0; i < random.nextInt(5); i++) {

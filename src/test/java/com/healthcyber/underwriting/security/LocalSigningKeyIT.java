@@ -2,7 +2,6 @@ package com.healthcyber.underwriting.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.healthcyber.underwriting.PackagedService;
 import com.healthcyber.underwriting.Payloads;
@@ -38,8 +37,12 @@ class LocalSigningKeyIT {
         Map<String, String> environment = new HashMap<>(Tokens.verificationEnvironment());
         environment.put("UNDERWRITING_DATA_DIR", serviceData.toString());
         try (PackagedService service = PackagedService.start(environment)) {
-            assertEquals(401, service.decide(localToken, Payloads.contractExample()).statusCode());
-            assertEquals(200, service.decide(Tokens.withRoles(Roles.DECISIONS_WRITE), Payloads.contractExample()).statusCode());
+            assertEquals(
+                    401, service.decide(localToken, Payloads.contractExample()).statusCode());
+            assertEquals(
+                    200,
+                    service.decide(Tokens.withRoles(Roles.DECISIONS_WRITE), Payloads.contractExample())
+                            .statusCode());
         }
         assertFalse(Files.exists(serviceData.resolve("jwt")), "no local key is created");
     }

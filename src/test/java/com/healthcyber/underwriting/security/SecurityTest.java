@@ -1,9 +1,9 @@
 package com.healthcyber.underwriting.security;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 
 import com.healthcyber.underwriting.Payloads;
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,8 +58,9 @@ class SecurityTest {
     }
 
     static Stream<Arguments> endpointsAndRoles() {
-        return Stream.of(Endpoint.values()).flatMap(endpoint -> Stream.of(Roles.DECISIONS_WRITE, Roles.DECISIONS_READ, Roles.RULES_ADMIN)
-                .map(role -> Arguments.of(endpoint, role)));
+        return Stream.of(Endpoint.values())
+                .flatMap(endpoint -> Stream.of(Roles.DECISIONS_WRITE, Roles.DECISIONS_READ, Roles.RULES_ADMIN)
+                        .map(role -> Arguments.of(endpoint, role)));
     }
 
     @ParameterizedTest(name = "{0} with {1}")
@@ -69,14 +70,19 @@ class SecurityTest {
         if (role.equals(endpoint.role)) {
             response.statusCode(endpoint.allowed);
         } else {
-            response.statusCode(403).contentType(PROBLEM_JSON).body("status", equalTo(403)).body("title", equalTo("Forbidden"));
+            response.statusCode(403)
+                    .contentType(PROBLEM_JSON)
+                    .body("status", equalTo(403))
+                    .body("title", equalTo("Forbidden"));
         }
     }
 
     @ParameterizedTest(name = "{0} anonymous")
     @MethodSource("endpoints")
     void anonymousCallersGetA401Problem(Endpoint endpoint) {
-        endpoint.call(given()).statusCode(401).contentType(PROBLEM_JSON)
+        endpoint.call(given())
+                .statusCode(401)
+                .contentType(PROBLEM_JSON)
                 .header("WWW-Authenticate", containsString("Bearer"))
                 .body("status", equalTo(401));
     }
@@ -95,25 +101,42 @@ class SecurityTest {
 
     @Test
     void rejectsATokenFromAnotherIssuer() {
-        Endpoint.DECIDE.call(given().auth().oauth2(Tokens.fromAnotherIssuer())).statusCode(401).contentType(PROBLEM_JSON);
+        Endpoint.DECIDE
+                .call(given().auth().oauth2(Tokens.fromAnotherIssuer()))
+                .statusCode(401)
+                .contentType(PROBLEM_JSON);
     }
 
     @Test
     void rejectsAnExpiredToken() {
-        Endpoint.DECIDE.call(given().auth().oauth2(Tokens.expired())).statusCode(401).contentType(PROBLEM_JSON);
+        Endpoint.DECIDE
+                .call(given().auth().oauth2(Tokens.expired()))
+                .statusCode(401)
+                .contentType(PROBLEM_JSON);
     }
 
     /** Issue 14: a token valid for 100 years was accepted; a leaked one would have been good for ever. */
     @Test
     void rejectsATokenValidForLongerThanADay() {
-        Endpoint.DECIDE.call(given().auth().oauth2(Tokens.validFor(java.time.Duration.ofDays(36_500)))).statusCode(401).contentType(PROBLEM_JSON);
-        Endpoint.DECIDE.call(given().auth().oauth2(Tokens.validFor(java.time.Duration.ofHours(25)))).statusCode(401).contentType(PROBLEM_JSON);
-        Endpoint.DECIDE.call(given().auth().oauth2(Tokens.validFor(java.time.Duration.ofHours(23)))).statusCode(200);
+        Endpoint.DECIDE
+                .call(given().auth().oauth2(Tokens.validFor(java.time.Duration.ofDays(36_500))))
+                .statusCode(401)
+                .contentType(PROBLEM_JSON);
+        Endpoint.DECIDE
+                .call(given().auth().oauth2(Tokens.validFor(java.time.Duration.ofHours(25))))
+                .statusCode(401)
+                .contentType(PROBLEM_JSON);
+        Endpoint.DECIDE
+                .call(given().auth().oauth2(Tokens.validFor(java.time.Duration.ofHours(23))))
+                .statusCode(200);
     }
 
     @Test
     void rejectsGarbageAsAToken() {
-        Endpoint.DECIDE.call(given().auth().oauth2("not.a.token")).statusCode(401).contentType(PROBLEM_JSON)
+        Endpoint.DECIDE
+                .call(given().auth().oauth2("not.a.token"))
+                .statusCode(401)
+                .contentType(PROBLEM_JSON)
                 .body(not(containsString("Exception")));
     }
 
@@ -132,7 +155,9 @@ class SecurityTest {
 
     @Test
     void answersWithSecurityHeaders() {
-        Endpoint.DECIDE.call(given().auth().oauth2(Tokens.withRoles(Roles.DECISIONS_WRITE))).statusCode(200)
+        Endpoint.DECIDE
+                .call(given().auth().oauth2(Tokens.withRoles(Roles.DECISIONS_WRITE)))
+                .statusCode(200)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY")
                 .header("Cache-Control", "no-store")
@@ -142,8 +167,15 @@ class SecurityTest {
     @Test
     void refusesABodyOver256KiBWithA413Problem() {
         String huge = "{\"applicationId\":\"" + "x".repeat(300 * 1024) + "\"}";
-        given().auth().oauth2(Tokens.withRoles(Roles.DECISIONS_WRITE)).contentType(ContentType.JSON).body(huge)
-                .post("/decisions").then().statusCode(413).contentType(PROBLEM_JSON).body("status", equalTo(413));
+        given().auth()
+                .oauth2(Tokens.withRoles(Roles.DECISIONS_WRITE))
+                .contentType(ContentType.JSON)
+                .body(huge)
+                .post("/decisions")
+                .then()
+                .statusCode(413)
+                .contentType(PROBLEM_JSON)
+                .body("status", equalTo(413));
     }
 
     private static String application() {

@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.PrivateKey;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -24,27 +24,47 @@ public final class Tokens {
     private Tokens() {}
 
     public static String withRoles(String... roles) {
-        return Jwt.issuer(ISSUER).subject("test").groups(Set.of(roles)).expiresIn(Duration.ofMinutes(10)).sign(testKey());
+        return Jwt.issuer(ISSUER)
+                .subject("test")
+                .groups(Set.of(roles))
+                .expiresIn(Duration.ofMinutes(10))
+                .sign(testKey());
     }
 
     /** A token for another caller than "test": idempotency keys are per caller. */
     public static String withRolesFor(String subject, String... roles) {
-        return Jwt.issuer(ISSUER).subject(subject).groups(Set.of(roles)).expiresIn(Duration.ofMinutes(10)).sign(testKey());
+        return Jwt.issuer(ISSUER)
+                .subject(subject)
+                .groups(Set.of(roles))
+                .expiresIn(Duration.ofMinutes(10))
+                .sign(testKey());
     }
 
     public static String expired() {
-        return Jwt.issuer(ISSUER).subject("test").groups(ALL_ROLES)
-                .issuedAt(Instant.now().minus(Duration.ofHours(2))).expiresAt(Instant.now().minus(Duration.ofHours(1)))
+        return Jwt.issuer(ISSUER)
+                .subject("test")
+                .groups(ALL_ROLES)
+                .issuedAt(Instant.now().minus(Duration.ofHours(2)))
+                .expiresAt(Instant.now().minus(Duration.ofHours(1)))
                 .sign(testKey());
     }
 
     /** Issued now with every role, valid for {@code lifetime}. */
     public static String validFor(Duration lifetime) {
-        return Jwt.issuer(ISSUER).subject("test").groups(ALL_ROLES).issuedAt(Instant.now()).expiresIn(lifetime).sign(testKey());
+        return Jwt.issuer(ISSUER)
+                .subject("test")
+                .groups(ALL_ROLES)
+                .issuedAt(Instant.now())
+                .expiresIn(lifetime)
+                .sign(testKey());
     }
 
     public static String fromAnotherIssuer() {
-        return Jwt.issuer("someone-else").subject("test").groups(ALL_ROLES).expiresIn(Duration.ofMinutes(10)).sign(testKey());
+        return Jwt.issuer("someone-else")
+                .subject("test")
+                .groups(ALL_ROLES)
+                .expiresIn(Duration.ofMinutes(10))
+                .sign(testKey());
     }
 
     /** Exactly these claims, signed with the test key. */
@@ -53,13 +73,23 @@ public final class Tokens {
     }
 
     public static String signedWith(PrivateKey key) {
-        return Jwt.issuer(ISSUER).subject("test").groups(ALL_ROLES).expiresIn(Duration.ofMinutes(10)).sign(key);
+        return Jwt.issuer(ISSUER)
+                .subject("test")
+                .groups(ALL_ROLES)
+                .expiresIn(Duration.ofMinutes(10))
+                .sign(key);
     }
 
     /** The settings that make a packaged service accept these test tokens (and make no local key). */
     public static Map<String, String> verificationEnvironment() {
-        return Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", Path.of("src/test/resources/jwt/test-public.pem").toAbsolutePath().toUri().toString(),
-                "MP_JWT_VERIFY_ISSUER", ISSUER);
+        return Map.of(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                Path.of("src/test/resources/jwt/test-public.pem")
+                        .toAbsolutePath()
+                        .toUri()
+                        .toString(),
+                "MP_JWT_VERIFY_ISSUER",
+                ISSUER);
     }
 
     /** Every request of the calling test class carries a token with every role. */

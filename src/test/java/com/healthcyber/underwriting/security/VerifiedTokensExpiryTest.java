@@ -31,7 +31,13 @@ class VerifiedTokensExpiryTest {
     }
 
     private static JsonWebToken expiringIn(Duration left) throws ParseException {
-        String token = Tokens.withClaims(Map.of("iss", Tokens.ISSUER, "sub", "expiry", "exp", Instant.now().plus(left).getEpochSecond()));
+        String token = Tokens.withClaims(Map.of(
+                "iss",
+                Tokens.ISSUER,
+                "sub",
+                "expiry",
+                "exp",
+                Instant.now().plus(left).getEpochSecond()));
         return new DefaultJWTParser().parseOnly(token);
     }
 

@@ -42,12 +42,21 @@ class VerifiedTokensTest {
     }
 
     private static int decide(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Payloads.contractExample())
-                .post("/decisions").then().extract().statusCode();
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Payloads.contractExample())
+                .post("/decisions")
+                .then()
+                .extract()
+                .statusCode();
     }
 
     private double cacheGets(String result) {
-        FunctionCounter counter = registry.find("cache.gets").tag("cache", "bearer-tokens").tag("result", result).functionCounter();
+        FunctionCounter counter = registry.find("cache.gets")
+                .tag("cache", "bearer-tokens")
+                .tag("result", result)
+                .functionCounter();
         assertNotNull(counter, "the verified tokens' cache reports its " + result + "s");
         return counter.count();
     }
@@ -102,8 +111,10 @@ class VerifiedTokensTest {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         String reSigned = Jwt.claims(claims).sign(generator.generateKeyPair().getPrivate());
-        assertEquals(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8),
-                new String(Base64.getUrlDecoder().decode(reSigned.split("\\.")[1]), StandardCharsets.UTF_8), "the same claims");
+        assertEquals(
+                new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8),
+                new String(Base64.getUrlDecoder().decode(reSigned.split("\\.")[1]), StandardCharsets.UTF_8),
+                "the same claims");
         assertEquals(401, decide(reSigned));
         assertEquals(401, decide(reSigned), "refused again");
         assertEquals(200, decide(token));

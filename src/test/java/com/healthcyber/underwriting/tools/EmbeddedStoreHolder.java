@@ -1,7 +1,7 @@
 package com.healthcyber.underwriting.tools;
 
-import com.healthcyber.underwriting.audit.StoreKind;
 import com.healthcyber.underwriting.audit.DecisionStoreSelection;
+import com.healthcyber.underwriting.audit.StoreKind;
 import java.nio.file.Path;
 import java.sql.Connection;
 import org.flywaydb.core.Flyway;
@@ -18,8 +18,11 @@ public final class EmbeddedStoreHolder {
     public static void main(String[] args) throws Exception {
         JdbcDataSource store = new JdbcDataSource();
         store.setURL(DecisionStoreSelection.embeddedUrl(Path.of(args[0])));
-        Flyway.configure().dataSource(store).locations(StoreKind.EMBEDDED.migrationLocations())
-                .load().migrate();
+        Flyway.configure()
+                .dataSource(store)
+                .locations(StoreKind.EMBEDDED.migrationLocations())
+                .load()
+                .migrate();
         try (Connection held = store.getConnection()) {
             System.out.println("open");
             System.out.flush();

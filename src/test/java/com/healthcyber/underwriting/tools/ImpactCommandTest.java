@@ -3,9 +3,9 @@ package com.healthcyber.underwriting.tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.healthcyber.underwriting.Payloads;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.audit.LocalPostgres;
-import com.healthcyber.underwriting.Payloads;
 import com.healthcyber.underwriting.ruleset.CopiedRules;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -36,8 +36,8 @@ class ImpactCommandTest {
 
     @Test
     void reportsWhatACandidateWouldChangeOnPostgresql() throws Exception {
-        LocalPostgres.withDatabase(url -> assertCandidateImpact(Map.of("UNDERWRITING_STORE_URL", url,
-                "UNDERWRITING_STORE_USERNAME", LocalPostgres.USER)));
+        LocalPostgres.withDatabase(url -> assertCandidateImpact(
+                Map.of("UNDERWRITING_STORE_URL", url, "UNDERWRITING_STORE_USERNAME", LocalPostgres.USER)));
     }
 
     @Test
@@ -46,10 +46,15 @@ class ImpactCommandTest {
         CopiedRules.restore(candidate);
         CopiedRules.edit(candidate, "common/loss-history.drl", "then", "then oops(");
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int status = ImpactCommand.run(candidate, name -> Optional.empty(), Map.of("UNDERWRITING_DATA_DIR", data.toString()),
+        int status = ImpactCommand.run(
+                candidate,
+                name -> Optional.empty(),
+                Map.of("UNDERWRITING_DATA_DIR", data.toString()),
                 new PrintStream(output, true, StandardCharsets.UTF_8));
         assertEquals(1, status);
-        assertTrue(output.toString(StandardCharsets.UTF_8).contains("PROBLEM common/loss-history.drl:"), output.toString(StandardCharsets.UTF_8));
+        assertTrue(
+                output.toString(StandardCharsets.UTF_8).contains("PROBLEM common/loss-history.drl:"),
+                output.toString(StandardCharsets.UTF_8));
     }
 
     /**
@@ -58,22 +63,32 @@ class ImpactCommandTest {
      */
     @Test
     void pointsToTheServicesImpactEndpointWhileTheServiceHoldsTheEmbeddedStore() throws Exception {
-        Process service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EmbeddedStoreHolder.class.getName(), data.toString())
-                .redirectErrorStream(true).start();
+        Process service = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        EmbeddedStoreHolder.class.getName(),
+                        data.toString())
+                .redirectErrorStream(true)
+                .start();
         try {
-            var holderOutput = new java.io.BufferedReader(new java.io.InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8));
+            var holderOutput = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(service.getInputStream(), StandardCharsets.UTF_8));
             for (String line = holderOutput.readLine(); !"open".equals(line); line = holderOutput.readLine()) {
                 assertTrue(line != null, "the stand-in service did not open the store");
             }
             Path candidate = data.resolve("candidate");
             CopiedRules.restore(candidate);
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            int status = ImpactCommand.run(candidate, name -> Optional.empty(), Map.of("UNDERWRITING_DATA_DIR", data.toString()),
+            int status = ImpactCommand.run(
+                    candidate,
+                    name -> Optional.empty(),
+                    Map.of("UNDERWRITING_DATA_DIR", data.toString()),
                     new PrintStream(output, true, StandardCharsets.UTF_8));
             String report = output.toString(StandardCharsets.UTF_8);
             assertEquals(2, status, report);
-            assertTrue(report.contains("in use by the running service") && report.contains("POST /rules/impact"), report);
+            assertTrue(
+                    report.contains("in use by the running service") && report.contains("POST /rules/impact"), report);
         } finally {
             service.getOutputStream().close();
             service.destroy();
@@ -83,12 +98,20 @@ class ImpactCommandTest {
 
     private void assertCandidateImpact(Map<String, String> environment) throws Exception {
         DataSource store = ImpactCommand.store(environment);
-        Flyway.configure().dataSource(store).locations(ImpactCommand.storeKind(environment).migrationLocations())
-                .load().migrate();
-        // Two referrals for one claim (one also for a breach) and one clean accept, as the service would have stored them.
+        Flyway.configure()
+                .dataSource(store)
+                .locations(ImpactCommand.storeKind(environment).migrationLocations())
+                .load()
+                .migrate();
+        // Two referrals for one claim (one also for a breach) and one clean accept, as the service would have stored
+        // them.
         insert(store, Outcome.REFER, List.of("LOSS_HISTORY", "RECENT_BREACH"), Payloads.contractExample());
-        insert(store, Outcome.REFER, List.of("LOSS_HISTORY"),
-                Payloads.contractExampleWith(application -> application.withObject("/history").remove("breaches")));
+        insert(
+                store,
+                Outcome.REFER,
+                List.of("LOSS_HISTORY"),
+                Payloads.contractExampleWith(
+                        application -> application.withObject("/history").remove("breaches")));
         insert(store, Outcome.ACCEPT, List.of(), Payloads.contractExampleWith(application -> {
             application.withObject("/history").remove("breaches");
             application.withObject("/history").remove("claims");
@@ -96,10 +119,14 @@ class ImpactCommandTest {
 
         Path candidate = data.resolve("candidate");
         CopiedRules.restore(candidate);
-        CopiedRules.edit(candidate, "common/loss-history.drl", "$claims : List( size == 1 )", "$claims : List( size == 99 )");
+        CopiedRules.edit(
+                candidate, "common/loss-history.drl", "$claims : List( size == 1 )", "$claims : List( size == 99 )");
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int status = ImpactCommand.run(candidate, name -> name.equals("product") ? Optional.of("CYBER_HEALTHCARE") : Optional.empty(),
-                environment, new PrintStream(output, true, StandardCharsets.UTF_8));
+        int status = ImpactCommand.run(
+                candidate,
+                name -> name.equals("product") ? Optional.of("CYBER_HEALTHCARE") : Optional.empty(),
+                environment,
+                new PrintStream(output, true, StandardCharsets.UTF_8));
         String report = output.toString(StandardCharsets.UTF_8);
 
         assertEquals(0, status, report);
@@ -111,12 +138,15 @@ class ImpactCommandTest {
     }
 
     private static void insert(DataSource store, Outcome outcome, List<String> codes, String body) throws Exception {
-        String reasons = codes.stream().map(code -> "{\"code\":\"" + code + "\",\"outcome\":\"REFER\",\"rule\":\"a rule\",\"message\":\"a message\"}")
+        String reasons = codes.stream()
+                .map(code -> "{\"code\":\"" + code
+                        + "\",\"outcome\":\"REFER\",\"rule\":\"a rule\",\"message\":\"a message\"}")
                 .collect(java.util.stream.Collectors.joining(",", "[", "]"));
         try (Connection connection = store.getConnection();
-                PreparedStatement decision = connection.prepareStatement("INSERT INTO decision (decision_id, application_id, product,"
-                        + " outcome, ruleset_version, drools_version, service_version, decided_at, engine_micros, requested_by, request_body,"
-                        + " reasons, reason_codes) VALUES (?, 'APP-1001', 'CYBER_HEALTHCARE', ?, 'sha256:before', '10.2.0', 'test', ?, 10, 'test', ?, ?, ?)")) {
+                PreparedStatement decision = connection.prepareStatement(
+                        "INSERT INTO decision (decision_id, application_id, product,"
+                                + " outcome, ruleset_version, drools_version, service_version, decided_at, engine_micros, requested_by, request_body,"
+                                + " reasons, reason_codes) VALUES (?, 'APP-1001', 'CYBER_HEALTHCARE', ?, 'sha256:before', '10.2.0', 'test', ?, 10, 'test', ?, ?, ?)")) {
             decision.setString(1, UUID.randomUUID().toString());
             decision.setString(2, outcome.name());
             decision.setObject(3, java.time.OffsetDateTime.now());

@@ -29,29 +29,47 @@ class VerifyRulesTest {
         Result result = verify(copy);
         assertEquals(1, result.status(), result.output());
         assertTrue(result.output().contains("FAIL scenarios/common/security-hygiene.json"), result.output());
-        assertTrue(result.output().contains("\"Critical patches in 31 days are referred\": expected REFER [PATCHING_CADENCE], got ACCEPT []"), result.output());
+        assertTrue(
+                result.output()
+                        .contains(
+                                "\"Critical patches in 31 days are referred\": expected REFER [PATCHING_CADENCE], got ACCEPT []"),
+                result.output());
         assertTrue(result.output().contains("NOT VERIFIED"), result.output());
     }
 
     @Test
     void reportsACompileErrorWithFileLineAndRule() {
         Path copy = CopiedRules.fresh();
-        CopiedRules.edit(copy, "common/minimum-controls.drl", "Controls( mfaEmail == false )", "Controls( mfaEmial == false )");
+        CopiedRules.edit(
+                copy, "common/minimum-controls.drl", "Controls( mfaEmail == false )", "Controls( mfaEmial == false )");
         Result result = verify(copy);
         assertEquals(1, result.status(), result.output());
-        assertTrue(result.output().contains("PROBLEM common/minimum-controls.drl:20 rule \"Email without MFA\""), result.output());
+        assertTrue(
+                result.output().contains("PROBLEM common/minimum-controls.drl:20 rule \"Email without MFA\""),
+                result.output());
     }
 
     @Test
     void reportsASyntaxErrorFirstWithFileAndLine() {
         Path copy = CopiedRules.fresh();
-        CopiedRules.edit(copy, "common/product-appetite.drl", "    Application( $product : product )", "    Application( $product : product ");
+        CopiedRules.edit(
+                copy,
+                "common/product-appetite.drl",
+                "    Application( $product : product )",
+                "    Application( $product : product ");
         Result result = verify(copy);
         assertEquals(1, result.status(), result.output());
-        String firstProblem = result.output().lines().filter(line -> line.contains("PROBLEM")).findFirst().orElseThrow();
-        assertTrue(firstProblem.startsWith("  PROBLEM common/product-appetite.drl:20 rule \"Organization type outside the product's appetite\""),
+        String firstProblem = result.output()
+                .lines()
+                .filter(line -> line.contains("PROBLEM"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                firstProblem.startsWith(
+                        "  PROBLEM common/product-appetite.drl:20 rule \"Organization type outside the product's appetite\""),
                 result.output());
-        assertTrue(result.output().lines().filter(line -> line.contains("PROBLEM")).count() <= 3, result.output());
+        assertTrue(
+                result.output().lines().filter(line -> line.contains("PROBLEM")).count() <= 3, result.output());
     }
 
     @Test
