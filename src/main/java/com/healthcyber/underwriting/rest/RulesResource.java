@@ -6,6 +6,7 @@ import com.healthcyber.underwriting.config.UnderwritingConfig;
 import com.healthcyber.underwriting.impact.ImpactReport;
 import com.healthcyber.underwriting.ruleset.ActiveRules;
 import com.healthcyber.underwriting.ruleset.ReloadAttempt;
+import com.healthcyber.underwriting.ruleset.ReloadTrigger;
 import com.healthcyber.underwriting.ruleset.RulesService;
 import com.healthcyber.underwriting.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -98,7 +99,7 @@ public class RulesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ReloadRejected.class)))
     @RolesAllowed(Roles.RULES_ADMIN)
     public Response reload() {
-        ReloadAttempt attempt = rules.reload("api");
+        ReloadAttempt attempt = rules.reload(ReloadTrigger.API);
         if (!attempt.rejected()) {
             return Response.ok(attempt, MediaType.APPLICATION_JSON_TYPE).build();
         }

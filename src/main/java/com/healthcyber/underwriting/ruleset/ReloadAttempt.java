@@ -8,13 +8,13 @@ import java.util.List;
 /**
  * One attempt to put the rules directory live, and what came of it.
  *
- * @param trigger what asked for it: {@code startup}, {@code watch} or {@code api}
+ * @param trigger what asked for it
  * @param candidateVersion the version of the files found, or null when they could not be read
  * @param changes null unless accepted
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReloadAttempt(
-        String trigger,
+        ReloadTrigger trigger,
         ReloadStatus status,
         Instant at,
         long durationMillis,

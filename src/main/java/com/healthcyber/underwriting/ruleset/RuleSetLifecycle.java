@@ -28,7 +28,7 @@ class RuleSetLifecycle {
     }
 
     void onStart(@Observes StartupEvent event) {
-        ReloadAttempt attempt = reloader.reload("startup");
+        ReloadAttempt attempt = reloader.reload(ReloadTrigger.STARTUP);
         if (attempt.rejected()) {
             // Logged and exited rather than thrown: a thrown exception is printed with Quarkus' stack trace.
             Log.errorf(
@@ -42,7 +42,7 @@ class RuleSetLifecycle {
                 watcher = new RulesDirectoryWatcher(
                         reloader.directory(),
                         config.rules().watchDebounce(),
-                        () -> reloader.reloadInBackground("watch"));
+                        () -> reloader.reloadInBackground(ReloadTrigger.WATCH));
             } catch (IOException e) {
                 Log.errorf(
                         e,

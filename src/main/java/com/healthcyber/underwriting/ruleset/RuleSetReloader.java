@@ -56,7 +56,7 @@ public class RuleSetReloader {
     }
 
     /** Reloads now and waits for the outcome. */
-    public ReloadAttempt reload(String trigger) {
+    public ReloadAttempt reload(ReloadTrigger trigger) {
         Future<ReloadAttempt> attempt = worker.submit(() -> attempt(trigger));
         try {
             return attempt.get();
@@ -69,7 +69,7 @@ public class RuleSetReloader {
     }
 
     /** Queues a reload and returns at once (for the directory watcher). */
-    public void reloadInBackground(String trigger) {
+    public void reloadInBackground(ReloadTrigger trigger) {
         worker.submit(() -> attempt(trigger));
     }
 
@@ -82,7 +82,7 @@ public class RuleSetReloader {
         return directory;
     }
 
-    private ReloadAttempt attempt(String trigger) {
+    private ReloadAttempt attempt(ReloadTrigger trigger) {
         long started = System.nanoTime();
         Instant at = Instant.now();
         Optional<RuleSet> active = engine.active();
@@ -150,7 +150,7 @@ public class RuleSetReloader {
                         "status",
                         attempt.status().name().toLowerCase(java.util.Locale.ROOT),
                         "trigger",
-                        attempt.trigger())
+                        attempt.trigger().value())
                 .register(registry)
                 .increment();
         if (attempt.status() == ReloadStatus.ACCEPTED) {
@@ -165,7 +165,7 @@ public class RuleSetReloader {
     }
 
     private ReloadAttempt verifyAndActivate(
-            String trigger, Instant at, long started, Optional<RuleSet> active, List<RuleFile> files) {
+            ReloadTrigger trigger, Instant at, long started, Optional<RuleSet> active, List<RuleFile> files) {
         String activeVersion = active.map(RuleSet::version).orElse(null);
         RuleSetVerifier.Verification verification = verifier.verify(directory, files);
         if (!verification.passed()) {

@@ -40,7 +40,7 @@ public class RulesService {
     }
 
     /** Reloads the configured rules directory now and waits for the outcome. */
-    public ReloadAttempt reload(String trigger) {
+    public ReloadAttempt reload(ReloadTrigger trigger) {
         return reloader.reload(trigger);
     }
 
