@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,21 +24,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodyLimit {
 
     private final long limit;
-    private final String problem;
     private final BodyHandler undeclaredLength;
-
-    private final long bodyTimeoutMillis;
-    private final String tooSlow;
+    private final Duration bodyTimeout;
 
     public BodyLimit(
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, UnderwritingConfig config) {
         this.limit = limit.asLongValue();
-        this.bodyTimeoutMillis = config.http().bodyTimeout().toMillis();
-        this.tooSlow = "{\"type\":\"about:blank\",\"title\":\"Request Timeout\",\"status\":408,"
-                + "\"detail\":\"The body did not arrive within "
-                + config.http().bodyTimeout().toSeconds() + " s.\"}";
-        this.problem = "{\"type\":\"about:blank\",\"title\":\"Request body too large\",\"status\":413,"
-                + "\"detail\":\"The body may hold at most " + this.limit + " bytes.\"}";
+        this.bodyTimeout = config.http().bodyTimeout();
         this.undeclaredLength = BodyHandler.create(false).setBodyLimit(this.limit);
     }
 
@@ -48,11 +41,8 @@ public class BodyLimit {
     void refuseOversizedBodies(RoutingContext context) {
         String declared = context.request().getHeader("Content-Length");
         if (declared != null && isOver(declared)) {
-            context.response()
-                    .setStatusCode(413)
-                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("Connection", "close")
-                    .end(problem);
+            HttpFailures.end(
+                    context, 413, "Request body too large", "The body may hold at most " + limit + " bytes.", true);
             return;
         }
         boolean chunked = declared == null && context.request().headers().contains("Transfer-Encoding");
@@ -68,13 +58,14 @@ public class BodyLimit {
 
     /** A body still arriving when the deadline passes is refused (408) and its connection closed. */
     private void deadline(RoutingContext context) {
-        long timer = context.vertx().setTimer(bodyTimeoutMillis, fired -> {
+        long timer = context.vertx().setTimer(bodyTimeout.toMillis(), fired -> {
             if (!context.request().isEnded() && !context.response().headWritten()) {
-                context.response()
-                        .setStatusCode(408)
-                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close")
-                        .end(tooSlow);
+                HttpFailures.end(
+                        context,
+                        408,
+                        "Request Timeout",
+                        "The body did not arrive within " + bodyTimeout.toSeconds() + " s.",
+                        true);
             }
         });
         context.addEndHandler(ended -> context.vertx().cancelTimer(timer));

@@ -47,15 +47,23 @@ public class HttpFailures {
             Log.errorf(context.failure(), "incident %s: HTTP failure %d", incident, status);
             detail = "Incident " + incident + " has been logged.";
         }
+        // The rest of a malformed or oversized stream cannot be trusted, or is not wanted.
+        end(context, status, title, detail, status == 400 || status == 413);
+    }
+
+    /**
+     * Answers with a problem document from below JAX-RS, where {@link ProblemMappers} cannot: the
+     * router's own failures and the body limit's refusals.
+     */
+    static void end(RoutingContext context, int status, String title, String detail, boolean closeConnection) {
         JsonObject problem = new JsonObject()
                 .put("type", "about:blank")
                 .put("title", title)
                 .put("status", status)
                 .put("detail", detail);
         context.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE);
-        if (status == 400 || status == 413) {
-            context.response()
-                    .putHeader("Connection", "close"); // the rest of the stream cannot be trusted, or is not wanted
+        if (closeConnection) {
+            context.response().putHeader("Connection", "close");
         }
         context.response().end(problem.encode());
     }
