@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /** The real top-level {@code rules/} folder, compiled once per test JVM. */
 public final class RulesUnderTest {
 
-    public static final Path DIRECTORY = Path.of("rules");
+    public static final Path DIRECTORY = Path.of("rules/v1");
     private static RuleSet ruleSet;
 
     private RulesUnderTest() {}

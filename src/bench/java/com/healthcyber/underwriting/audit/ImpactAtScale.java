@@ -56,7 +56,7 @@ public final class ImpactAtScale {
                 .migrate();
 
         ApplicationReader reader = ApplicationReader.standalone();
-        RuleSet active = new RuleSetLoader(1).load(Path.of("rules"));
+        RuleSet active = new RuleSetLoader(1).load(Path.of("rules/v1"));
         long seeding = System.nanoTime();
         seed(dataSource, reader, active, count);
         System.out.printf("seeded %d decisions in %.1f s (%s)%n", count, (System.nanoTime() - seeding) / 1e9, store);

@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.TearDown;
 public class DecisionBenchmark {
 
     /** The rules directory: the shipped one, or a generated larger one (see RuleSetScaling). */
-    @Param("rules")
+    @Param("rules/v1")
     public String rulesDir;
 
     @Param({"cyber-healthcare-application.json", "medical-registry-application.json"})

@@ -44,7 +44,7 @@ public class HostileBodies {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         StandaloneLogging.quiet();
-        ruleSet = new RuleSetLoader(1).load(Path.of("rules"));
+        ruleSet = new RuleSetLoader(1).load(Path.of("rules/v1"));
         reader = ApplicationReader.standalone();
         String cyber = Files.readString(Path.of("src/main/resources/examples/cyber-healthcare-application.json"));
         String registry = Files.readString(Path.of("src/main/resources/examples/medical-registry-application.json"));

@@ -44,7 +44,7 @@ public final class RuleSetScaling {
         Path target = Path.of(args.length > 0 ? args[0] : "target/rules-10x");
         int factor = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int firesEvery = args.length > 2 ? Integer.parseInt(args[2]) : FIRES_EVERY;
-        Path source = Path.of("rules");
+        Path source = Path.of("rules/v1");
         copyDrl(source, target);
         long v1Rules;
         try (Stream<Path> files = Files.walk(source)) {

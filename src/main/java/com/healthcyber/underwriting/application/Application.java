@@ -21,7 +21,10 @@ public record Application(
         @NotNull @Valid Coverage coverage,
 
         @Size(max = Limits.MAX_REGISTRIES) @Schema(nullable = true)
-        List<@NotNull @Valid Registry> registries) {
+        List<@NotNull @Valid Registry> registries,
+
+        @Valid @Schema(nullable = true, description = "Evidence from an outside-in scan; guideline v1 ignores it.")
+        ExternalScan externalScan) {
 
     public Application {
         registries = registries == null ? List.of() : registries;

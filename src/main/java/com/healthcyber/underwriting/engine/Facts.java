@@ -21,5 +21,8 @@ final class Facts {
         application.history().breaches().forEach(session::insert);
         application.history().regulatoryActions().forEach(session::insert);
         application.registries().forEach(session::insert);
+        if (application.externalScan() != null) {
+            session.insert(application.externalScan());
+        }
     }
 }

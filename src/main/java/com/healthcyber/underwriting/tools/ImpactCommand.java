@@ -43,7 +43,7 @@ public final class ImpactCommand {
         StandaloneLogging.quiet();
         Function<String, Optional<String>> option = name ->
                 Optional.ofNullable(System.getProperty("impact." + name)).filter(v -> !v.isBlank());
-        System.exit(run(Path.of(args.length > 0 ? args[0] : "rules"), option, System.getenv(), System.out));
+        System.exit(run(Path.of(args.length > 0 ? args[0] : "rules/v1"), option, System.getenv(), System.out));
     }
 
     /** Returns the exit status: 0 analysed, 1 the rules do not compile, 2 bad options or the store cannot be read. */

@@ -26,7 +26,7 @@ public final class VerifyRules {
 
     public static void main(String[] args) {
         StandaloneLogging.quiet();
-        System.exit(run(Path.of(args.length > 0 ? args[0] : "rules"), System.out));
+        System.exit(run(Path.of(args.length > 0 ? args[0] : "rules/v1"), System.out));
     }
 
     /** Returns the exit status: 0 verified, 1 failed, 2 the directory cannot be read. */

@@ -28,7 +28,7 @@ class BrokenRulesStartupIT {
         Files.createDirectories(file.getParent());
         Files.writeString(
                 file,
-                Files.readString(Path.of("rules/common/minimum-controls.drl"))
+                Files.readString(Path.of("rules/v1/common/minimum-controls.drl"))
                         .replace("Controls( mfaEmail == false )", "Controls( mfaEmial == false )"));
 
         String output = start(rules);

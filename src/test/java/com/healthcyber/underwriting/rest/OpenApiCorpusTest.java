@@ -54,7 +54,7 @@ class OpenApiCorpusTest {
     @Test
     void everyScenarioApplicationIsValidAndDecided() throws Exception {
         List<Scenario> scenarios = new ScenarioLoader(StrictJson.newMapper())
-                .load(Path.of("rules"))
+                .load(Path.of("rules/v1"))
                 .scenarios();
         assertTrue(scenarios.size() > 20, "found the scenarios: " + scenarios.size());
         List<String> disagreements = new ArrayList<>();

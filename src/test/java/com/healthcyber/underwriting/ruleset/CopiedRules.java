@@ -30,7 +30,7 @@ public final class CopiedRules {
                     }
                 }
             }
-            Path source = Path.of("rules");
+            Path source = Path.of("rules/v1");
             try (Stream<Path> paths = Files.walk(source)) {
                 for (Path path : paths.toList()) {
                     Path target = copy.resolve(source.relativize(path).toString());

@@ -15,7 +15,7 @@ class VerifyRulesTest {
 
     @Test
     void verifiesTheShippedRules() {
-        Result result = verify(Path.of("rules"));
+        Result result = verify(Path.of("rules/v1"));
         assertEquals(0, result.status(), result.output());
         assertTrue(result.output().contains("VERIFIED: these rules can go live."), result.output());
         assertTrue(result.output().matches("(?s).*\\n\\d+ passed, 0 failed\\s*"), result.output());
