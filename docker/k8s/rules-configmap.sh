@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes the ConfigMap holding the rules folder (DRL and scenarios), for kubectl apply.
 #   docker/k8s/rules-configmap.sh [rules-dir] > docker/k8s/rules-configmap.yaml
-# ConfigMap keys cannot contain '/', so common/conduct.drl is stored as common__conduct.drl;
+# ConfigMap keys cannot contain '/', so v1/common/conduct.drl is stored as v1__common__conduct.drl;
 # deployment.yaml maps every key back to its path. A new rule file needs a new item there
 # (the build checks that every file under rules/ has one).
 set -euo pipefail

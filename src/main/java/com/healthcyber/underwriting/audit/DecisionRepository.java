@@ -46,6 +46,7 @@ public class DecisionRepository {
         search.applicationId().ifPresent(id -> where.and("d.application_id = ?", id));
         search.product().ifPresent(product -> where.and("d.product = ?", product.name()));
         search.outcome().ifPresent(outcome -> where.and("d.outcome = ?", outcome.name()));
+        search.guidelineVersion().ifPresent(version -> where.and("d.guideline_version = ?", version));
         search.reasonCode().ifPresent(code -> where.and(reasonCodeCondition(), code));
         search.decidedFrom().ifPresent(from -> where.and("d.decided_at >= ?", utc(from)));
         search.decidedTo().ifPresent(to -> where.and("d.decided_at < ?", utc(to)));
@@ -69,6 +70,7 @@ public class DecisionRepository {
         while (visited < selection.maxDecisions()) {
             Where where = new Where();
             selection.product().ifPresent(product -> where.and("d.product = ?", product.name()));
+            selection.guidelineVersion().ifPresent(version -> where.and("d.guideline_version = ?", version));
             selection.decidedFrom().ifPresent(from -> where.and("d.decided_at >= ?", utc(from)));
             selection.decidedTo().ifPresent(to -> where.and("d.decided_at < ?", utc(to)));
             // A plain range on decided_at first, so every database starts the page from the index,

@@ -115,6 +115,8 @@ final class DecisionTable {
             text("product", record -> record.decision().product().name());
     private static final Column OUTCOME =
             text("outcome", record -> record.decision().outcome().name());
+    private static final Column GUIDELINE_VERSION =
+            text("guideline_version", record -> record.decision().guidelineVersion());
     private static final Column RULESET_VERSION =
             text("ruleset_version", record -> record.decision().rulesetVersion());
     private static final Column DROOLS_VERSION = text("drools_version", DecisionRecord::droolsVersion);
@@ -144,7 +146,8 @@ final class DecisionTable {
             IDEMPOTENCY_KEY,
             REQUEST_BODY,
             REASONS,
-            REASON_CODES);
+            REASON_CODES,
+            GUIDELINE_VERSION);
 
     /** What a query selects to read records ({@link #read}), from the table aliased {@code d}. */
     static final String COLUMNS = TABLE.stream()
@@ -340,6 +343,7 @@ final class DecisionTable {
                 Product.valueOf(result.getString(PRODUCT.name())),
                 Outcome.valueOf(result.getString(OUTCOME.name())),
                 reasons(decisionId, result.getString(REASONS.name())),
+                result.getString(GUIDELINE_VERSION.name()),
                 result.getString(RULESET_VERSION.name()),
                 result.getObject(DECIDED_AT.name(), OffsetDateTime.class).toInstant());
         return new DecisionRecord(

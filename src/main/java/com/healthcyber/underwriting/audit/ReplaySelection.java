@@ -9,7 +9,23 @@ import java.util.Optional;
  *
  * @param decidedFrom inclusive
  * @param decidedTo exclusive
+ * @param guidelineVersion only the decisions this guideline version made
  * @param maxDecisions the walk stops after this many
  */
 public record ReplaySelection(
-        Optional<Instant> decidedFrom, Optional<Instant> decidedTo, Optional<Product> product, int maxDecisions) {}
+        Optional<Instant> decidedFrom,
+        Optional<Instant> decidedTo,
+        Optional<Product> product,
+        Optional<String> guidelineVersion,
+        int maxDecisions) {
+
+    /** Decisions of every guideline version. */
+    public ReplaySelection(
+            Optional<Instant> decidedFrom, Optional<Instant> decidedTo, Optional<Product> product, int maxDecisions) {
+        this(decidedFrom, decidedTo, product, Optional.empty(), maxDecisions);
+    }
+
+    public ReplaySelection withMaxDecisions(int max) {
+        return new ReplaySelection(decidedFrom, decidedTo, product, guidelineVersion, max);
+    }
+}

@@ -117,7 +117,7 @@ public interface UnderwritingConfig {
 
     interface Rules {
         /** The DRL directory, relative to the working directory unless absolute. */
-        @WithDefault("rules/v1")
+        @WithDefault("rules")
         Path dir();
 
         /**

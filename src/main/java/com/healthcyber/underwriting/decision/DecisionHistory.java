@@ -47,11 +47,14 @@ public class DecisionHistory {
         return new Page(items, Optional.of(new DecisionSearch.Position(last.decidedAt(), last.decisionId())));
     }
 
-    /** The stored request evaluated on the active ruleset, beside the stored answer; nothing is written. */
+    /**
+     * The stored request evaluated on the live rules of the version in force for its own effective
+     * date and transaction type, beside the stored answer; nothing is written.
+     */
     public Optional<Replay> replay(String decisionId) {
         return records.find(decisionId).map(record -> {
             Evaluation now = engine.evaluate(storedApplication(record));
-            return Replay.of(record, Verdict.of(now.reasons()), now.rulesetVersion());
+            return Replay.of(record, Verdict.of(now.reasons()), now.guidelineVersion(), now.rulesetVersion());
         });
     }
 

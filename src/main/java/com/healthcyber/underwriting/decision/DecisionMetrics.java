@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 public class DecisionMetrics {
 
     private final MeterRegistry registry;
-    private final Map<Product, Map<Outcome, Counter>> decisions = new EnumMap<>(Product.class);
+    /** By guideline version, product and outcome; versions are only known once their rules are live. */
+    private final Map<String, Map<Product, Map<Outcome, Counter>>> decisions = new ConcurrentHashMap<>();
+
     private final Map<Product, Timer> engineTime = new EnumMap<>(Product.class);
     private final Map<Product, Timer> totalTime = new EnumMap<>(Product.class);
     private final Map<String, Counter> reasons = new ConcurrentHashMap<>();
@@ -31,16 +33,6 @@ public class DecisionMetrics {
     public DecisionMetrics(MeterRegistry registry) {
         this.registry = registry;
         for (Product product : Product.values()) {
-            Map<Outcome, Counter> byOutcome = new EnumMap<>(Outcome.class);
-            for (Outcome outcome : Outcome.values()) {
-                byOutcome.put(
-                        outcome,
-                        Counter.builder("underwriting.decisions")
-                                .description("Decisions made, by product and outcome")
-                                .tags("product", product.name(), "outcome", outcome.name())
-                                .register(registry));
-            }
-            decisions.put(product, byOutcome);
             engineTime.put(
                     product,
                     timer("underwriting.decision.engine", "Time in the rules engine for one decision", product));
@@ -54,7 +46,11 @@ public class DecisionMetrics {
     }
 
     void record(Decision decision, long engineNanos, long totalNanos) {
-        decisions.get(decision.product()).get(decision.outcome()).increment();
+        decisions
+                .computeIfAbsent(decision.guidelineVersion(), this::counters)
+                .get(decision.product())
+                .get(decision.outcome())
+                .increment();
         for (Reason reason : decision.reasons()) {
             reasons.computeIfAbsent(
                             reason.code() + '\u0000' + reason.outcome(),
@@ -63,6 +59,30 @@ public class DecisionMetrics {
         }
         engineTime.get(decision.product()).record(engineNanos, TimeUnit.NANOSECONDS);
         totalTime.get(decision.product()).record(totalNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Every product and outcome of one version at once, so a dashboard sees zeros rather than gaps. */
+    private Map<Product, Map<Outcome, Counter>> counters(String guidelineVersion) {
+        Map<Product, Map<Outcome, Counter>> byProduct = new EnumMap<>(Product.class);
+        for (Product product : Product.values()) {
+            Map<Outcome, Counter> byOutcome = new EnumMap<>(Outcome.class);
+            for (Outcome outcome : Outcome.values()) {
+                byOutcome.put(
+                        outcome,
+                        Counter.builder("underwriting.decisions")
+                                .description("Decisions made, by guideline version, product and outcome")
+                                .tags(
+                                        "guideline",
+                                        guidelineVersion,
+                                        "product",
+                                        product.name(),
+                                        "outcome",
+                                        outcome.name())
+                                .register(registry));
+            }
+            byProduct.put(product, byOutcome);
+        }
+        return byProduct;
     }
 
     private Counter reasonCounter(String code, ReasonOutcome outcome) {

@@ -89,6 +89,7 @@ public class DecisionService {
                 application.product(),
                 verdict.outcome(),
                 verdict.reasons(),
+                evaluation.guidelineVersion(),
                 evaluation.rulesetVersion(),
                 decidedAt);
         DecisionRecord record = new DecisionRecord(
@@ -146,6 +147,7 @@ public class DecisionService {
         MDC.put("product", decision.product().name());
         MDC.put("outcome", decision.outcome().name());
         MDC.put("codes", codes);
+        MDC.put("guidelineVersion", decision.guidelineVersion());
         MDC.put("rulesetVersion", decision.rulesetVersion());
         MDC.put("durationMicros", String.valueOf(micros));
         try {
@@ -153,13 +155,15 @@ public class DecisionService {
             Log.info("decision decisionId=" + decision.decisionId() + " applicationId="
                     + LogText.escape(decision.applicationId())
                     + " product=" + decision.product() + " outcome=" + decision.outcome() + " codes=[" + codes
-                    + "] rulesetVersion=" + decision.rulesetVersion() + " durationMicros=" + micros);
+                    + "] guidelineVersion=" + decision.guidelineVersion()
+                    + " rulesetVersion=" + decision.rulesetVersion() + " durationMicros=" + micros);
         } finally {
             MDC.remove("decisionId");
             MDC.remove("applicationId");
             MDC.remove("product");
             MDC.remove("outcome");
             MDC.remove("codes");
+            MDC.remove("guidelineVersion");
             MDC.remove("rulesetVersion");
             MDC.remove("durationMicros");
         }

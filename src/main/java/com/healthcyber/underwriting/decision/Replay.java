@@ -24,13 +24,13 @@ public record Replay(
         List<String> codesAdded,
         List<String> codesRemoved) {
 
-    /** One side of the comparison: what a ruleset answered. */
-    public record Result(Outcome outcome, List<Reason> reasons, String rulesetVersion) {}
+    /** One side of the comparison: what a guideline version's ruleset answered. */
+    public record Result(Outcome outcome, List<Reason> reasons, String guidelineVersion, String rulesetVersion) {}
 
-    public static Replay of(DecisionRecord record, Verdict now, String rulesetVersion) {
+    public static Replay of(DecisionRecord record, Verdict now, String guidelineVersion, String rulesetVersion) {
         Decision given = record.decision();
-        Result stored = new Result(given.outcome(), given.reasons(), given.rulesetVersion());
-        Result replayed = new Result(now.outcome(), now.reasons(), rulesetVersion);
+        Result stored = new Result(given.outcome(), given.reasons(), given.guidelineVersion(), given.rulesetVersion());
+        Result replayed = new Result(now.outcome(), now.reasons(), guidelineVersion, rulesetVersion);
         Set<String> before = new TreeSet<>(record.codes());
         Set<String> after = new TreeSet<>(now.codes());
         return new Replay(

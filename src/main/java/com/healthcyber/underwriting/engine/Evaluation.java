@@ -3,5 +3,5 @@ package com.healthcyber.underwriting.engine;
 import com.healthcyber.underwriting.application.Reason;
 import java.util.List;
 
-/** What one ruleset found for one application. */
-public record Evaluation(List<Reason> reasons, String rulesetVersion, long engineNanos) {}
+/** What one ruleset found for one application, and which guideline version it is. */
+public record Evaluation(List<Reason> reasons, String rulesetVersion, String guidelineVersion, long engineNanos) {}

@@ -1,11 +1,11 @@
 package com.healthcyber.underwriting.health;
 
+import com.healthcyber.underwriting.engine.GuidelineSet;
 import com.healthcyber.underwriting.engine.RuleEngine;
-import com.healthcyber.underwriting.engine.RuleSet;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -24,15 +24,18 @@ public class RuleSetReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Optional<RuleSet> active = engine.active();
-        return active.map(ruleSet -> HealthCheckResponse.named("ruleset")
-                        .up()
-                        .withData("version", ruleSet.version())
-                        .withData("activatedAt", String.valueOf(ruleSet.activatedAt()))
-                        .build())
-                .orElseGet(() -> HealthCheckResponse.named("ruleset")
-                        .down()
-                        .withData("reason", "no valid ruleset has been activated yet")
-                        .build());
+        GuidelineSet live = engine.live();
+        if (live.isEmpty()) {
+            return HealthCheckResponse.named("ruleset")
+                    .down()
+                    .withData("reason", "no valid ruleset has been activated yet")
+                    .build();
+        }
+        HealthCheckResponseBuilder up = HealthCheckResponse.named("ruleset").up();
+        // One entry per guideline version: "v1" -> its fingerprint.
+        live.all()
+                .forEach(guideline ->
+                        up.withData(guideline.version(), guideline.ruleSet().version()));
+        return up.build();
     }
 }

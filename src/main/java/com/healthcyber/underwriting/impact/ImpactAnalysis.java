@@ -1,13 +1,16 @@
 package com.healthcyber.underwriting.impact;
 
+import com.healthcyber.underwriting.application.Application;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.audit.DecisionRecord;
 import com.healthcyber.underwriting.audit.DecisionRepository;
 import com.healthcyber.underwriting.audit.ReplaySelection;
 import com.healthcyber.underwriting.decision.Replay;
 import com.healthcyber.underwriting.decision.Verdict;
+import com.healthcyber.underwriting.engine.LiveGuideline;
 import com.healthcyber.underwriting.engine.RuleEvaluationException;
 import com.healthcyber.underwriting.engine.RuleSet;
+import com.healthcyber.underwriting.guideline.Guideline;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.intake.InvalidApplicationException;
 import java.util.ArrayList;
@@ -15,6 +18,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -34,23 +38,35 @@ public final class ImpactAnalysis {
         this.reader = reader;
     }
 
+    /** Every selected decision replayed on a ruleset outside any guideline version (a candidate directory). */
     public ImpactReport run(ReplaySelection selection, RuleSet rules, String rulesLabel) {
+        return run(selection, new LiveGuideline(new Guideline(rulesLabel, "", List.of()), rules), rulesLabel);
+    }
+
+    /** Every selected decision replayed on {@code rules}, a candidate or one version. */
+    public ImpactReport run(ReplaySelection selection, LiveGuideline rules, String rulesLabel) {
+        return run(selection, ReplayRules.always(rules), rulesLabel);
+    }
+
+    public ImpactReport run(ReplaySelection selection, ReplayRules rules, String rulesLabel) {
         long started = System.nanoTime();
         Tally tally = new Tally();
         // One past the maximum tells whether the selection held more than was replayed.
-        ReplaySelection walk = new ReplaySelection(
-                selection.decidedFrom(), selection.decidedTo(), selection.product(), selection.maxDecisions() + 1);
+        ReplaySelection walk = selection.withMaxDecisions(selection.maxDecisions() + 1);
         int seen = records.walk(walk, record -> {
             if (tally.replayed + tally.notReplayable < selection.maxDecisions()) {
                 tally.add(record, replay(record, rules));
             }
         });
+        List<ImpactReport.RulesUsed> used = tally.rulesUsed();
         return new ImpactReport(
                 rulesLabel,
-                rules.version(),
+                used.size() == 1 ? used.get(0).rulesetVersion() : null,
+                used,
                 selection.decidedFrom(),
                 selection.decidedTo(),
                 selection.product(),
+                selection.guidelineVersion(),
                 selection.maxDecisions(),
                 tally.replayed,
                 tally.changed,
@@ -64,14 +80,25 @@ public final class ImpactAnalysis {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Null when the stored request cannot be evaluated today. */
-    private Replay replay(DecisionRecord record, RuleSet rules) {
+    /** Null when the stored request cannot be evaluated today, or no rules decide it. */
+    private Replay replay(DecisionRecord record, ReplayRules rules) {
         try {
-            var application = reader.read(record.requestBody());
-            return Replay.of(record, Verdict.of(rules.evaluate(application)), rules.version());
+            Application application = reader.read(record.requestBody());
+            return replay(record, application, rules);
         } catch (InvalidApplicationException | RuleEvaluationException e) {
             return null;
         }
+    }
+
+    /** The one place a parsed stored application meets the rules chosen for it. */
+    private static Replay replay(DecisionRecord record, Application application, ReplayRules rules) {
+        Optional<LiveGuideline> chosen = rules.forApplication(application);
+        if (chosen.isEmpty()) {
+            return null;
+        }
+        RuleSet ruleSet = chosen.get().ruleSet();
+        return Replay.of(
+                record, Verdict.of(ruleSet.evaluate(application)), chosen.get().version(), ruleSet.version());
     }
 
     private static final class Tally {
@@ -83,6 +110,8 @@ public final class ImpactAnalysis {
         final Map<String, Integer> removed = new TreeMap<>();
         final List<String> sample = new ArrayList<>();
         final List<String> notReplayableSample = new ArrayList<>();
+        final Map<List<String>, Integer> rulesUsed = new TreeMap<>(
+                Comparator.comparing((List<String> key) -> key.get(0)).thenComparing(key -> key.get(1)));
 
         void add(DecisionRecord record, Replay replay) {
             if (replay == null) {
@@ -93,6 +122,12 @@ public final class ImpactAnalysis {
                 return;
             }
             replayed++;
+            rulesUsed.merge(
+                    List.of(
+                            replay.replayed().guidelineVersion(),
+                            replay.replayed().rulesetVersion()),
+                    1,
+                    Integer::sum);
             transitions
                     .computeIfAbsent(replay.stored().outcome(), from -> new EnumMap<>(Outcome.class))
                     .merge(replay.replayed().outcome(), 1, Integer::sum);
@@ -104,6 +139,12 @@ public final class ImpactAnalysis {
                     sample.add(record.decisionId());
                 }
             }
+        }
+
+        List<ImpactReport.RulesUsed> rulesUsed() {
+            List<ImpactReport.RulesUsed> list = new ArrayList<>();
+            rulesUsed.forEach((key, count) -> list.add(new ImpactReport.RulesUsed(key.get(0), key.get(1), count)));
+            return list;
         }
 
         List<ImpactReport.Transition> transitions() {

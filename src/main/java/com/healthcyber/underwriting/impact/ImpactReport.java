@@ -6,12 +6,18 @@ import com.healthcyber.underwriting.application.Product;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What a ruleset would have done to the decisions on record.
  *
- * @param rules which rules were replayed: {@code active} or {@code candidate <name>}
+ * @param rules which rules were replayed: {@code active} (each decision on the version in force
+ *     for its own date and transaction type), {@code guideline <version>} (every decision on that
+ *     version) or {@code candidate <name>}
+ * @param rulesetVersion the fingerprint of the rules replayed, when one ruleset replayed them all
+ * @param replayedOn each guideline version and ruleset that replayed decisions, with how many
+ * @param guidelineVersion the selection: only decisions this version made
  * @param replayed stored decisions evaluated again
  * @param changed of those, how many now get another outcome or other reason codes
  * @param notReplayable stored requests today's contract or rules cannot evaluate
@@ -25,10 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
 public record ImpactReport(
         String rules,
-        String rulesetVersion,
+        @Schema(nullable = true) String rulesetVersion,
+        List<RulesUsed> replayedOn,
         @Schema(ref = "#/components/schemas/Instant") Optional<Instant> decidedFrom,
         @Schema(ref = "#/components/schemas/Instant") Optional<Instant> decidedTo,
         @Schema(ref = "#/components/schemas/Product") Optional<Product> product,
+        @Schema(type = SchemaType.STRING) Optional<String> guidelineVersion,
         int maxDecisions,
         int replayed,
         int changed,
@@ -44,4 +52,6 @@ public record ImpactReport(
     public record Transition(Outcome from, Outcome to, int count) {}
 
     public record CodeCount(String code, int count) {}
+
+    public record RulesUsed(String guidelineVersion, String rulesetVersion, int replayed) {}
 }

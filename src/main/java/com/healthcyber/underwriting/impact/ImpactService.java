@@ -4,6 +4,7 @@ import com.healthcyber.underwriting.audit.DecisionRepository;
 import com.healthcyber.underwriting.audit.ReplaySelection;
 import com.healthcyber.underwriting.config.UnderwritingConfig;
 import com.healthcyber.underwriting.engine.InvalidRuleSetException;
+import com.healthcyber.underwriting.engine.LiveGuideline;
 import com.healthcyber.underwriting.engine.RuleEngine;
 import com.healthcyber.underwriting.engine.RuleSet;
 import com.healthcyber.underwriting.engine.RuleSetLoader;
@@ -17,8 +18,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Impact analysis for rule owners: the stored decisions replayed on the active rules or on a
- * candidate directory that has not gone live. Candidates are named, never given as paths: they
+ * Impact analysis for rule owners: the stored decisions replayed on the live rules, on one live
+ * guideline version, or on a candidate directory that has not gone live. Candidates are named, never given as paths: they
  * are sub-directories of {@code underwriting.impact.candidates-dir}, compiled with the configured
  * engine, as a reload would compile them.
  */
@@ -44,14 +45,30 @@ public class ImpactService {
         this.candidatesDir = config.impact().candidatesDir();
     }
 
-    public ImpactReport analyse(ReplaySelection selection, Optional<String> candidate) {
-        ImpactReport report = candidate.isPresent()
-                ? onCandidate(selection, candidate.get())
-                : engine.withActiveRuleSet(ruleSet -> analysis.run(selection, ruleSet, "active"));
+    /**
+     * Replays the selection on a candidate, on one live version ({@code replayOn}: "these
+     * decisions, decided again by v2"), or, with neither, each decision on the live version in
+     * force for its own effective date and transaction type.
+     */
+    public ImpactReport analyse(ReplaySelection selection, Optional<String> candidate, Optional<String> replayOn) {
+        ImpactReport report;
+        if (candidate.isPresent()) {
+            report = onCandidate(selection, candidate.get());
+        } else if (replayOn.isPresent()) {
+            report = engine.withLiveGuidelines(live -> {
+                LiveGuideline version = live.named(replayOn.get())
+                        .orElseThrow(() -> new UnknownGuidelineVersionException(
+                                replayOn.get(),
+                                live.all().stream().map(LiveGuideline::version).toList()));
+                return analysis.run(selection, version, "guideline " + version.version());
+            });
+        } else {
+            report = engine.withLiveGuidelines(live -> analysis.run(selection, live::deciding, "active"));
+        }
         Log.infof(
                 "impact analysis on %s (%s): %d replayed, %d changed, %d not replayable, in %d ms",
                 report.rules(),
-                report.rulesetVersion(),
+                report.replayedOn(),
                 report.replayed(),
                 report.changed(),
                 report.notReplayable(),
@@ -73,6 +90,7 @@ public class ImpactService {
             throw new CandidateRulesInvalidException(name, e.problems());
         }
         try {
+            // A candidate is replayed on every selected decision; its windows do not matter here.
             return analysis.run(selection, candidate, "candidate " + name);
         } finally {
             candidate.retire();

@@ -61,6 +61,7 @@ public class BaselineResource {
                 Outcome.REFER,
                 SAME_SIZE_REASONS,
                 "baseline",
+                "baseline",
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 }

@@ -251,6 +251,11 @@ public class DecisionResource {
                     @QueryParam("decidedTo")
                     String decidedTo,
             @Parameter(
+                            description = "Decisions made by this guideline version (e.g. v2)",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 32))
+                    @QueryParam("guidelineVersion")
+                    String guidelineVersion,
+            @Parameter(
                             description = "Page size, 1 to " + MAX_PAGE_SIZE + " (default 50)",
                             schema =
                                     @Schema(
@@ -270,6 +275,7 @@ public class DecisionResource {
                 parameters.optionalText("reasonCode", reasonCode, 64),
                 parameters.optionalInstant("decidedFrom", decidedFrom),
                 parameters.optionalInstant("decidedTo", decidedTo),
+                parameters.optionalText("guidelineVersion", guidelineVersion, 32),
                 parameters.cursor("cursor", cursor),
                 parameters.intInRange("limit", limit, 50, 1, MAX_PAGE_SIZE));
         parameters.throwIfInvalid();
@@ -285,7 +291,8 @@ public class DecisionResource {
             operationId = "replayDecision",
             summary = "Replay a decision on the active rules",
             description =
-                    "Evaluates the stored request on the active ruleset and shows the stored and the new result side by side. Writes nothing.")
+                    "Evaluates the stored request on the live rules of the guideline version in force for its own effective date and "
+                            + "transaction type, and shows the stored and the new result side by side. Writes nothing.")
     @APIResponse(
             responseCode = "200",
             description = "Stored and replayed results",

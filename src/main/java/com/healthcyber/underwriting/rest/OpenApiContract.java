@@ -35,9 +35,11 @@ public class OpenApiContract implements OASFilter {
     static final Map<String, Set<String>> OPTIONAL_IN_ANSWERS = Map.of(
             "Problem", Set.of("detail", "violations"),
             "DecisionRecordView", Set.of("idempotencyKey"),
-            "ImpactReport", Set.of("decidedFrom", "decidedTo", "product"),
+            "ImpactReport", Set.of("rulesetVersion", "decidedFrom", "decidedTo", "product", "guidelineVersion"),
             "RuleSetView", Set.of("lastReload"),
-            "ReloadAttempt", Set.of("activeVersion", "candidateVersion", "problems", "failedScenarios", "changes"));
+            "GuidelineView", Set.of("lastReload"),
+            "GuidelineWindow", Set.of("from", "until"),
+            "GuidelineReload", Set.of("activeVersion", "candidateVersion", "changes"));
 
     /**
      * Answers that embed another answer's fields ({@code @JsonUnwrapped}), by the embedded one:

@@ -10,6 +10,7 @@ import com.healthcyber.underwriting.engine.NoActiveRuleSetException;
 import com.healthcyber.underwriting.engine.RuleEvaluationException;
 import com.healthcyber.underwriting.impact.CandidateNotFoundException;
 import com.healthcyber.underwriting.impact.CandidateRulesInvalidException;
+import com.healthcyber.underwriting.impact.UnknownGuidelineVersionException;
 import com.healthcyber.underwriting.intake.InvalidApplicationException;
 import com.healthcyber.underwriting.intake.Violation;
 import io.quarkus.logging.Log;
@@ -87,6 +88,12 @@ public class ProblemMappers {
                         Response.Status.NOT_FOUND,
                         "Unknown candidate",
                         e.getMessage() + " under the candidates directory.")
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unknownGuideline(UnknownGuidelineVersionException e) {
+        return Problem.of(Response.Status.NOT_FOUND, "Unknown guideline version", e.getMessage() + ".")
                 .toResponse();
     }
 

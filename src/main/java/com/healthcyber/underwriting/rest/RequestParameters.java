@@ -146,6 +146,11 @@ final class RequestParameters {
         return position;
     }
 
+    /** A violation the individual checks cannot see, such as two parameters that exclude each other. */
+    void reject(String name, String message) {
+        violations.add(new Violation(name, message));
+    }
+
     void throwIfInvalid() {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);

@@ -43,13 +43,14 @@ public class RulesResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             operationId = "getActiveRuleSet",
-            summary = "The active ruleset",
+            summary = "The guideline versions deciding now",
             description =
-                    "Version, activation time, every rule, the last reload attempt (`lastReload`) and the latest attempts, "
-                            + "newest first (`recentReloads`, at most underwriting.rules.reload-history).")
+                    "Each guideline version with its windows, ruleset fingerprint, activation time, every rule and what the last "
+                            + "reload did to it; the last reload attempt (`lastReload`) and the latest attempts, newest first "
+                            + "(`recentReloads`, at most underwriting.rules.reload-history).")
     @APIResponse(
             responseCode = "200",
-            description = "The active ruleset",
+            description = "The guideline versions deciding now",
             content =
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
@@ -62,14 +63,25 @@ public class RulesResource {
     public RuleSetView active() {
         ActiveRules active = rules.active();
         List<ReloadAttempt> recent = active.recentReloads();
+        ReloadAttempt last = recent.isEmpty() ? null : recent.get(0);
         return new RuleSetView(
-                active.version(),
-                active.activatedAt(),
                 active.directory().toAbsolutePath().toString(),
-                active.rules().size(),
                 active.loadedRuleSets(),
-                active.rules(),
-                recent.isEmpty() ? null : recent.get(0),
+                active.guidelines().stream()
+                        .map(version -> new RuleSetView.GuidelineView(
+                                version.guideline().version(),
+                                version.guideline().description(),
+                                version.guideline().windows(),
+                                version.rulesetVersion(),
+                                version.activatedAt(),
+                                version.rules().size(),
+                                version.rules(),
+                                last == null
+                                        ? null
+                                        : last.guideline(version.guideline().version())
+                                                .orElse(null)))
+                        .toList(),
+                last,
                 recent);
     }
 
@@ -84,7 +96,9 @@ public class RulesResource {
             operationId = "reloadRules",
             summary = "Reload the rules directory",
             description =
-                    "Compiles, lints and runs every scenario of the server's own rules directory; only a ruleset that passes replaces the active one.")
+                    "Compiles, lints and runs every scenario of each guideline version in the server's own rules directory; a version "
+                            + "whose rules pass replaces its live rules, provided the versions' windows still decide every application exactly once. "
+                            + "A refused version keeps its last good rules; the other versions are not affected.")
     @APIResponse(
             responseCode = "200",
             description = "Accepted, or unchanged",
@@ -109,7 +123,7 @@ public class RulesResource {
                         "about:blank",
                         "Ruleset rejected",
                         422,
-                        "The rules directory did not pass compilation, lint and scenarios; the previous ruleset keeps deciding.",
+                        "A guideline version did not pass compilation, lint and scenarios, or the windows leave a gap or overlap; the last good rules of each refused version keep deciding.",
                         attempt))
                 .build();
     }
@@ -126,8 +140,9 @@ public class RulesResource {
             operationId = "analyseImpact",
             summary = "Impact analysis",
             description =
-                    "Replays stored decisions (oldest first, at most maxDecisions) on the active ruleset or on a candidate rules "
-                            + "directory and reports outcome transitions, reason codes added and removed, and a sample of changed decisions. Writes nothing.")
+                    "Replays stored decisions (oldest first, at most maxDecisions) on the live rules (each on the guideline version "
+                            + "in force for its own date and transaction type), on one live version (replayOn), or on a candidate rules "
+                            + "directory, and reports outcome transitions, reason codes added and removed, and a sample of changed decisions. Writes nothing.")
     @APIResponse(
             responseCode = "200",
             description = "The report",
@@ -141,7 +156,7 @@ public class RulesResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
-            description = "No candidate directory of that name",
+            description = "No candidate directory, or no live guideline version, of that name",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "422",
@@ -159,6 +174,18 @@ public class RulesResource {
                             schema = @Schema(type = SchemaType.STRING, maxLength = 100))
                     @QueryParam("candidate")
                     String candidate,
+            @Parameter(
+                            description =
+                                    "A live guideline version to replay every selected decision on, whatever its date "
+                                            + "(the cut-over question: these decisions, decided again by v2); not with candidate",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 32))
+                    @QueryParam("replayOn")
+                    String replayOn,
+            @Parameter(
+                            description = "Only decisions made by this guideline version",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 32))
+                    @QueryParam("guidelineVersion")
+                    String guidelineVersion,
             @Parameter(schema = @Schema(implementation = Product.class)) @QueryParam("product") String product,
             @Parameter(
                             description = "Decided at or after this instant (ISO-8601)",
@@ -186,9 +213,15 @@ public class RulesResource {
                 parameters.optionalInstant("decidedFrom", decidedFrom),
                 parameters.optionalInstant("decidedTo", decidedTo),
                 parameters.optionalEnum("product", product, Product.class),
+                parameters.optionalText("guidelineVersion", guidelineVersion, 32),
                 parameters.intInRange("maxDecisions", maxDecisions, maxImpactDecisions, 1, maxImpactDecisions));
         Optional<String> candidateName = parameters.optionalText("candidate", candidate, 100);
+        Optional<String> replayOnVersion = parameters.optionalText("replayOn", replayOn, 32);
+        if (candidateName.isPresent() && replayOnVersion.isPresent()) {
+            parameters.reject(
+                    "replayOn", "cannot be given with candidate: a candidate is what the decisions are replayed on");
+        }
         parameters.throwIfInvalid();
-        return rules.analyseImpact(selection, candidateName);
+        return rules.analyseImpact(selection, candidateName, replayOnVersion);
     }
 }

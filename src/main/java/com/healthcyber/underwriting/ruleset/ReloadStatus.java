@@ -6,5 +6,7 @@ public enum ReloadStatus {
     /** The candidate failed; the previous ruleset keeps deciding. */
     REJECTED,
     /** The rule files are the ones already live; nothing was compiled. */
-    UNCHANGED
+    UNCHANGED,
+    /** The version's folder is gone and no window needs it any more: it no longer decides. */
+    WITHDRAWN
 }

@@ -28,4 +28,10 @@ final class RuleSetGate {
     static RuleSetVerifier verifier(RuleSetLoader loader, ApplicationReader reader, ObjectMapper mapper) {
         return RuleSetVerifier.of(loader, reader, mapper);
     }
+
+    @Produces
+    @Singleton
+    static GuidelineFolders folders(ObjectMapper mapper) {
+        return new GuidelineFolders(mapper);
+    }
 }

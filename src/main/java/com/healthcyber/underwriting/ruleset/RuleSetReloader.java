@@ -1,6 +1,8 @@
 package com.healthcyber.underwriting.ruleset;
 
 import com.healthcyber.underwriting.config.UnderwritingConfig;
+import com.healthcyber.underwriting.engine.GuidelineSet;
+import com.healthcyber.underwriting.engine.LiveGuideline;
 import com.healthcyber.underwriting.engine.RuleDefinition;
 import com.healthcyber.underwriting.engine.RuleEngine;
 import com.healthcyber.underwriting.engine.RuleFile;
@@ -8,6 +10,9 @@ import com.healthcyber.underwriting.engine.RuleProblem;
 import com.healthcyber.underwriting.engine.RuleSet;
 import com.healthcyber.underwriting.engine.RuleSetLoader;
 import com.healthcyber.underwriting.engine.RuleSources;
+import com.healthcyber.underwriting.guideline.Guideline;
+import com.healthcyber.underwriting.guideline.GuidelineCoverage;
+import com.healthcyber.underwriting.ruleset.ReloadAttempt.GuidelineReload;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +22,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,9 +34,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Puts the rules directory live without a restart. Candidates are compiled and verified on one
- * background thread, one at a time and never on a request thread; only a candidate that passes
- * the whole gate replaces the active ruleset, and the swap is atomic.
+ * Puts the rules directory live without a restart, one guideline version at a time. Candidates
+ * are compiled and verified on one background thread, one reload at a time and never on a request
+ * thread. Each version passes its own gate: a broken edit to one version leaves that version's
+ * last good rules deciding and every other version untouched. Only a set of versions whose
+ * windows decide every application exactly once goes live, and it is swapped in whole.
  */
 @ApplicationScoped
 public class RuleSetReloader {
@@ -35,17 +46,19 @@ public class RuleSetReloader {
     private final RuleEngine engine;
     private final RuleSetLoader loader;
     private final RuleSetVerifier verifier;
+    private final GuidelineFolders folders;
     private final Path directory;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("rules-reload"));
     private final ReloadHistory history;
     private final MeterRegistry registry;
-    private Gauge activeVersionInfo;
+    private final Map<String, Gauge> versionInfo = new HashMap<>();
 
     public RuleSetReloader(
             RuleEngine engine,
             UnderwritingConfig config,
             RuleSetLoader loader,
             RuleSetVerifier verifier,
+            GuidelineFolders folders,
             MeterRegistry registry) {
         this.engine = engine;
         this.registry = registry;
@@ -53,6 +66,7 @@ public class RuleSetReloader {
         this.history = new ReloadHistory(config.rules().reloadHistory());
         this.loader = loader;
         this.verifier = verifier;
+        this.folders = folders;
     }
 
     /** Reloads now and waits for the outcome. */
@@ -82,59 +96,95 @@ public class RuleSetReloader {
         return directory;
     }
 
+    /** What one version's folder came to in this attempt; {@code next} is what decides its window afterwards. */
+    private static final class Outcome {
+        final String version;
+        ReloadStatus status;
+        LiveGuideline live;
+        LiveGuideline next;
+        String candidateVersion;
+        RuleSet candidate;
+
+        Outcome(String version, LiveGuideline live) {
+            this.version = version;
+            this.live = live;
+            this.next = live;
+        }
+
+        boolean pending() {
+            return status == ReloadStatus.ACCEPTED || status == ReloadStatus.WITHDRAWN;
+        }
+
+        void reject() {
+            status = ReloadStatus.REJECTED;
+            next = live;
+            if (candidate != null) {
+                candidate.retire();
+                candidate = null;
+            }
+        }
+    }
+
     private ReloadAttempt attempt(ReloadTrigger trigger) {
         long started = System.nanoTime();
         Instant at = Instant.now();
-        Optional<RuleSet> active = engine.active();
-        String activeVersion = active.map(RuleSet::version).orElse(null);
-        ReloadAttempt attempt;
+        GuidelineSet live = engine.live();
+        List<RuleProblem> problems = new ArrayList<>();
+        List<FailedScenario> failed = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
         try {
-            List<RuleFile> files = loader.read(directory);
-            String candidateVersion = RuleSources.version(files);
-            if (candidateVersion.equals(activeVersion)) {
-                attempt = new ReloadAttempt(
-                        trigger,
-                        ReloadStatus.UNCHANGED,
-                        at,
-                        millisSince(started),
-                        activeVersion,
-                        candidateVersion,
-                        List.of(),
-                        List.of(),
-                        null);
-            } else {
-                attempt = verifyAndActivate(trigger, at, started, active, files);
+            problems.addAll(folders.strayFolders(directory));
+            for (GuidelineFolders.Folder folder : folders.list(directory)) {
+                outcomes.add(candidate(folder, live, problems, failed));
             }
         } catch (IOException e) {
-            attempt = new ReloadAttempt(
-                    trigger,
-                    ReloadStatus.REJECTED,
-                    at,
-                    millisSince(started),
-                    activeVersion,
-                    null,
-                    List.of(new RuleProblem(null, 0, null, e.getMessage())),
-                    List.of(),
-                    null);
+            problems.add(new RuleProblem(null, 0, null, e.getMessage()));
+            outcomes.forEach(Outcome::reject);
+            outcomes.clear();
         } catch (RuntimeException e) {
             Log.errorf(e, "reloading rules from %s failed unexpectedly", directory.toAbsolutePath());
-            attempt = new ReloadAttempt(
-                    trigger,
-                    ReloadStatus.REJECTED,
-                    at,
-                    millisSince(started),
-                    activeVersion,
-                    null,
-                    List.of(new RuleProblem(null, 0, null, "the reload failed unexpectedly; see the service log")),
-                    List.of(),
-                    null);
+            problems.add(new RuleProblem(null, 0, null, "the reload failed unexpectedly; see the service log"));
+            outcomes.forEach(Outcome::reject);
+            outcomes.clear();
         }
+        if (outcomes.isEmpty() && problems.isEmpty()) {
+            problems.add(new RuleProblem(
+                    null, 0, null, "holds no guideline version (a folder with a " + GuidelineFolders.DESCRIPTOR + ")"));
+        }
+        for (LiveGuideline current : live.all()) {
+            if (outcomes.stream().noneMatch(outcome -> outcome.version.equals(current.version()))) {
+                Outcome removed = new Outcome(current.version(), current);
+                removed.status = problems.isEmpty() ? ReloadStatus.WITHDRAWN : ReloadStatus.REJECTED;
+                removed.next = removed.status == ReloadStatus.WITHDRAWN ? null : current;
+                outcomes.add(removed);
+            }
+        }
+        checkWindows(outcomes, problems);
+        boolean refused = !problems.isEmpty() || outcomes.stream().anyMatch(o -> o.status == ReloadStatus.REJECTED);
+        if (live.isEmpty() && refused) {
+            // Nothing decides yet: a service starts with every version verified or not at all.
+            outcomes.forEach(Outcome::reject);
+        }
+        boolean changed = outcomes.stream().anyMatch(Outcome::pending);
+        if (changed) {
+            activate(outcomes, live, trigger);
+        }
+        ReloadStatus status =
+                refused ? ReloadStatus.REJECTED : changed ? ReloadStatus.ACCEPTED : ReloadStatus.UNCHANGED;
+        ReloadAttempt attempt = new ReloadAttempt(
+                trigger,
+                status,
+                at,
+                (System.nanoTime() - started) / 1_000_000,
+                List.copyOf(problems),
+                List.copyOf(failed),
+                outcomes.stream().map(RuleSetReloader::reportOf).toList());
         if (attempt.rejected()) {
             Log.warnf(
-                    "rules from %s rejected (%s); %s keeps deciding:%s",
+                    "rules from %s rejected (%s); %s:%s",
                     directory.toAbsolutePath(),
                     trigger,
-                    activeVersion == null ? "no ruleset" : activeVersion,
+                    live.isEmpty() ? "nothing decides" : "the last good rules of each refused version keep deciding",
                     attempt.report());
         }
         history.add(attempt);
@@ -142,85 +192,159 @@ public class RuleSetReloader {
         return attempt;
     }
 
-    /** Reload counts by status, and the active version as an info metric (value 1, version as label). */
+    private Outcome candidate(
+            GuidelineFolders.Folder folder, GuidelineSet live, List<RuleProblem> problems, List<FailedScenario> failed)
+            throws IOException {
+        Outcome outcome =
+                new Outcome(folder.version(), live.named(folder.version()).orElse(null));
+        GuidelineFolders.Read read = folders.read(folder);
+        List<RuleFile> files;
+        try {
+            files = loader.read(folder.directory());
+        } catch (IOException e) {
+            problems.add(new RuleProblem(folder.name(""), 0, null, e.getMessage()));
+            outcome.reject();
+            return outcome;
+        }
+        outcome.candidateVersion = RuleSources.version(files);
+        if (!read.problems().isEmpty()) {
+            problems.addAll(read.problems());
+            outcome.reject();
+            return outcome;
+        }
+        Guideline guideline = read.guideline();
+        if (outcome.live != null
+                && outcome.live.ruleSet().version().equals(outcome.candidateVersion)
+                && outcome.live.guideline().sameWindows(guideline)) {
+            outcome.status = ReloadStatus.UNCHANGED;
+            return outcome;
+        }
+        if (outcome.live != null && outcome.live.ruleSet().version().equals(outcome.candidateVersion)) {
+            // Only the windows moved: the verified rules stay, under their new dates.
+            outcome.status = ReloadStatus.ACCEPTED;
+            outcome.next = new LiveGuideline(guideline, outcome.live.ruleSet());
+            return outcome;
+        }
+        RuleSetVerifier.Verification verification = verifier.verify(folder.directory(), guideline, files);
+        if (!verification.passed()) {
+            verification.problems().forEach(problem -> problems.add(named(folder, problem)));
+            verification.failures().forEach(failure -> failed.add(named(folder, failure)));
+            outcome.reject();
+            return outcome;
+        }
+        outcome.status = ReloadStatus.ACCEPTED;
+        outcome.candidate = verification.ruleSet();
+        outcome.next = new LiveGuideline(guideline, verification.ruleSet());
+        Log.infof(
+                "guideline %s: ruleset %s passed (%d rules, %d scenarios; compile %d ms, scenarios %d ms)",
+                folder.version(),
+                outcome.candidateVersion,
+                verification.ruleSet().rules().size(),
+                verification.scenarios().size(),
+                verification.compileMillis(),
+                verification.scenarioMillis());
+        return outcome;
+    }
+
+    /** The set that would decide must leave no gap and no overlap; else nothing pending goes live. */
+    private static void checkWindows(List<Outcome> outcomes, List<RuleProblem> problems) {
+        List<Guideline> proposed = outcomes.stream()
+                .filter(outcome -> outcome.next != null)
+                .map(outcome -> outcome.next.guideline())
+                .toList();
+        List<String> gaps = GuidelineCoverage.problems(proposed);
+        if (gaps.isEmpty()) {
+            return;
+        }
+        gaps.forEach(gap -> problems.add(new RuleProblem(
+                null, 0, null, "guideline windows: " + gap + "; every application needs exactly one version")));
+        outcomes.stream().filter(Outcome::pending).forEach(Outcome::reject);
+    }
+
+    private void activate(List<Outcome> outcomes, GuidelineSet live, ReloadTrigger trigger) {
+        List<LiveGuideline> next = outcomes.stream()
+                .map(outcome -> outcome.next)
+                .filter(guideline -> guideline != null)
+                .toList();
+        engine.activate(new GuidelineSet(next));
+        for (Outcome outcome : outcomes) {
+            if (!outcome.pending()) {
+                continue;
+            }
+            List<RuleDefinition> before =
+                    outcome.live == null ? List.of() : outcome.live.ruleSet().rules();
+            List<RuleDefinition> after =
+                    outcome.next == null ? List.of() : outcome.next.ruleSet().rules();
+            Log.infof(
+                    "guideline %s: %s -> %s (%s, windows %s): %s",
+                    outcome.version,
+                    outcome.live == null ? "none" : outcome.live.ruleSet().version(),
+                    outcome.next == null ? "withdrawn" : outcome.next.ruleSet().version(),
+                    trigger,
+                    outcome.next == null ? "none" : outcome.next.guideline().windows(),
+                    RuleChanges.between(before, after));
+        }
+    }
+
+    private static GuidelineReload reportOf(Outcome outcome) {
+        String active = outcome.next == null ? null : outcome.next.ruleSet().version();
+        RuleChanges changes = null;
+        if (outcome.pending()) {
+            changes = RuleChanges.between(
+                    outcome.live == null ? List.of() : outcome.live.ruleSet().rules(),
+                    outcome.next == null ? List.of() : outcome.next.ruleSet().rules());
+        }
+        return new GuidelineReload(outcome.version, outcome.status, active, outcome.candidateVersion, changes);
+    }
+
+    private static RuleProblem named(GuidelineFolders.Folder folder, RuleProblem problem) {
+        if (problem.file() == null) {
+            // Not in one file: the version it is about goes into the words.
+            return new RuleProblem(
+                    null,
+                    problem.line(),
+                    problem.rule(),
+                    folder.prefix().isEmpty() ? problem.message() : folder.version() + ": " + problem.message());
+        }
+        return new RuleProblem(folder.name(problem.file()), problem.line(), problem.rule(), problem.message());
+    }
+
+    private static FailedScenario named(GuidelineFolders.Folder folder, FailedScenario failure) {
+        return new FailedScenario(
+                folder.name(failure.file()),
+                failure.name(),
+                failure.expectedOutcome(),
+                failure.expectedReasons(),
+                failure.actualOutcome(),
+                failure.actualReasons(),
+                failure.failure());
+    }
+
+    /** Reload counts by status, and each version's fingerprint as an info metric (value 1, labels). */
     private void recordMetrics(ReloadAttempt attempt) {
         Counter.builder("underwriting.ruleset.reloads")
                 .description("Attempts to put the rules directory live, by status and trigger")
                 .tags(
                         "status",
-                        attempt.status().name().toLowerCase(java.util.Locale.ROOT),
+                        attempt.status().name().toLowerCase(Locale.ROOT),
                         "trigger",
                         attempt.trigger().value())
                 .register(registry)
                 .increment();
-        if (attempt.status() == ReloadStatus.ACCEPTED) {
-            if (activeVersionInfo != null) {
-                registry.remove(activeVersionInfo);
+        for (GuidelineReload reload : attempt.guidelines()) {
+            if (reload.status() != ReloadStatus.ACCEPTED && reload.status() != ReloadStatus.WITHDRAWN) {
+                continue;
             }
-            activeVersionInfo = Gauge.builder("underwriting.ruleset.info", () -> 1)
-                    .description("The ruleset deciding now; its version is the label")
-                    .tags("version", attempt.activeVersion())
-                    .register(registry);
+            Optional.ofNullable(versionInfo.remove(reload.guidelineVersion())).ifPresent(registry::remove);
+            if (reload.activeVersion() != null) {
+                versionInfo.put(
+                        reload.guidelineVersion(),
+                        Gauge.builder("underwriting.ruleset.info", () -> 1)
+                                .description("The rulesets deciding now; guideline and fingerprint are the labels")
+                                .tags("guideline", reload.guidelineVersion(), "version", reload.activeVersion())
+                                .register(registry));
+            }
         }
-    }
-
-    private ReloadAttempt verifyAndActivate(
-            ReloadTrigger trigger, Instant at, long started, Optional<RuleSet> active, List<RuleFile> files) {
-        String activeVersion = active.map(RuleSet::version).orElse(null);
-        RuleSetVerifier.Verification verification = verifier.verify(directory, files);
-        if (!verification.passed()) {
-            return new ReloadAttempt(
-                    trigger,
-                    ReloadStatus.REJECTED,
-                    at,
-                    millisSince(started),
-                    activeVersion,
-                    verification.version(),
-                    verification.problems(),
-                    verification.failures(),
-                    null);
-        }
-        RuleSet next = verification.ruleSet();
-        Optional<RuleSet> previous = engine.activate(next);
-        List<RuleDefinition> before = previous.map(RuleSet::rules).orElse(List.of());
-        RuleChanges changes = RuleChanges.between(before, next.rules());
-        // The phases' times are logged because reload-to-live is the debounce plus these two.
-        if (previous.isPresent()) {
-            Log.infof(
-                    "ruleset %s -> %s active (%s, %d rules, %d scenarios passed; compile %d ms, scenarios %d ms): %s",
-                    previous.get().version(),
-                    next.version(),
-                    trigger,
-                    next.rules().size(),
-                    verification.scenarios().size(),
-                    verification.compileMillis(),
-                    verification.scenarioMillis(),
-                    changes);
-        } else {
-            Log.infof(
-                    "ruleset %s active (%s, %d rules from %s, %d scenarios passed; compile %d ms, scenarios %d ms)",
-                    next.version(),
-                    trigger,
-                    next.rules().size(),
-                    directory.toAbsolutePath(),
-                    verification.scenarios().size(),
-                    verification.compileMillis(),
-                    verification.scenarioMillis());
-        }
-        return new ReloadAttempt(
-                trigger,
-                ReloadStatus.ACCEPTED,
-                at,
-                millisSince(started),
-                next.version(),
-                next.version(),
-                List.of(),
-                List.of(),
-                changes);
-    }
-
-    private static long millisSince(long started) {
-        return (System.nanoTime() - started) / 1_000_000;
     }
 
     @PreDestroy

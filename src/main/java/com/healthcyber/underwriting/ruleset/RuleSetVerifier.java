@@ -7,6 +7,7 @@ import com.healthcyber.underwriting.engine.RuleProblem;
 import com.healthcyber.underwriting.engine.RuleSet;
 import com.healthcyber.underwriting.engine.RuleSetLoader;
 import com.healthcyber.underwriting.engine.RuleSources;
+import com.healthcyber.underwriting.guideline.Guideline;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.intake.StrictJson;
 import java.nio.file.Path;
@@ -75,6 +76,14 @@ public final class RuleSetVerifier {
     }
 
     public Verification verify(Path directory, List<RuleFile> files) {
+        return verify(directory, null, files);
+    }
+
+    /**
+     * The gate for one guideline version: with {@code guideline}, every scenario must also fall in
+     * its windows.
+     */
+    public Verification verify(Path directory, Guideline guideline, List<RuleFile> files) {
         String version = RuleSources.version(files);
         long started = System.nanoTime();
         RuleSet ruleSet;
@@ -93,7 +102,7 @@ public final class RuleSetVerifier {
                     null,
                     "holds no scenarios: a ruleset goes live only with worked examples that show what it decides"));
         }
-        List<ScenarioResult> results = runner.run(ruleSet, loaded.scenarios());
+        List<ScenarioResult> results = runner.run(ruleSet, guideline, loaded.scenarios());
         Verification verification = new Verification(
                 version, ruleSet, problems, results, (compiled - started) / 1_000_000, millisSince(compiled));
         if (!verification.passed()) {

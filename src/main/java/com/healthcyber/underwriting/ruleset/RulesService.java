@@ -1,9 +1,9 @@
 package com.healthcyber.underwriting.ruleset;
 
 import com.healthcyber.underwriting.audit.ReplaySelection;
+import com.healthcyber.underwriting.engine.GuidelineSet;
 import com.healthcyber.underwriting.engine.NoActiveRuleSetException;
 import com.healthcyber.underwriting.engine.RuleEngine;
-import com.healthcyber.underwriting.engine.RuleSet;
 import com.healthcyber.underwriting.impact.ImpactReport;
 import com.healthcyber.underwriting.impact.ImpactService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,12 +29,19 @@ public class RulesService {
 
     /** @throws NoActiveRuleSetException before any ruleset has gone live */
     public ActiveRules active() {
-        RuleSet ruleSet = engine.active().orElseThrow(NoActiveRuleSetException::new);
+        GuidelineSet live = engine.live();
+        if (live.isEmpty()) {
+            throw new NoActiveRuleSetException();
+        }
         return new ActiveRules(
-                ruleSet.version(),
-                ruleSet.activatedAt(),
                 reloader.directory(),
-                ruleSet.rules(),
+                live.all().stream()
+                        .map(guideline -> new ActiveRules.Version(
+                                guideline.guideline(),
+                                guideline.ruleSet().version(),
+                                guideline.ruleSet().activatedAt(),
+                                guideline.ruleSet().rules()))
+                        .toList(),
                 engine.loadedRuleSets(),
                 reloader.recentAttempts());
     }
@@ -44,7 +51,8 @@ public class RulesService {
         return reloader.reload(trigger);
     }
 
-    public ImpactReport analyseImpact(ReplaySelection selection, Optional<String> candidate) {
-        return impact.analyse(selection, candidate);
+    public ImpactReport analyseImpact(
+            ReplaySelection selection, Optional<String> candidate, Optional<String> replayOn) {
+        return impact.analyse(selection, candidate, replayOn);
     }
 }

@@ -148,7 +148,7 @@ public final class ScenarioLoader {
     }
 
     /** Jackson's message without its parser internals, with the line and column a person can find. */
-    private static String readable(JsonProcessingException e) {
+    static String readable(JsonProcessingException e) {
         String message = firstLine(e.getOriginalMessage()).replaceAll(" \\(start marker at .*", "");
         return e.getLocation() == null
                 ? message

@@ -3,20 +3,27 @@ package com.healthcyber.underwriting.tools;
 import com.healthcyber.underwriting.engine.RuleFile;
 import com.healthcyber.underwriting.engine.RuleProblem;
 import com.healthcyber.underwriting.engine.RuleSources;
+import com.healthcyber.underwriting.guideline.Guideline;
+import com.healthcyber.underwriting.guideline.GuidelineCoverage;
+import com.healthcyber.underwriting.guideline.GuidelineWindow;
+import com.healthcyber.underwriting.intake.StrictJson;
+import com.healthcyber.underwriting.ruleset.GuidelineFolders;
 import com.healthcyber.underwriting.ruleset.RuleSetVerifier;
 import com.healthcyber.underwriting.ruleset.ScenarioResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The underwriters' check of a rules directory, without the service or a database: compile,
- * lint, run every scenario, print what passed and what failed, exit non-zero on any failure.
- * It runs the same gate as a reload of the running service.
+ * The underwriters' check of a rules directory, without the service or a database: for each
+ * guideline version compile, lint, run every scenario; then check that the versions' windows
+ * decide every application exactly once. Prints what passed and what failed and exits non-zero
+ * on any failure. It runs the same gate as a reload of the running service.
  *
  * <pre>./mvnw -q compile exec:exec@verify-rules -Drules=path/to/rules</pre>
  */
@@ -26,63 +33,156 @@ public final class VerifyRules {
 
     public static void main(String[] args) {
         StandaloneLogging.quiet();
-        System.exit(run(Path.of(args.length > 0 ? args[0] : "rules/v1"), System.out));
+        System.exit(run(Path.of(args.length > 0 ? args[0] : "rules"), System.out));
     }
 
-    /** Returns the exit status: 0 verified, 1 failed, 2 the directory cannot be read. */
+    /**
+     * Returns the exit status: 0 verified, 1 failed, 2 the directory cannot be read. The directory
+     * is the rules directory (one folder per guideline version, each with its {@code
+     * guideline.json}), one version's folder, or a bare folder of DRL and scenarios (verified
+     * without windows).
+     */
     public static int run(Path directory, PrintStream out) {
         out.println("Verifying the rules in " + directory.toAbsolutePath());
-        List<RuleFile> files;
+        GuidelineFolders folders = new GuidelineFolders(StrictJson.newMapper());
+        RuleSetVerifier verifier = RuleSetVerifier.standalone();
+        List<GuidelineFolders.Folder> versions;
+        List<RuleProblem> strays;
         try {
-            files = RuleSources.read(directory);
+            versions = folders.list(directory);
+            strays = folders.strayFolders(directory);
         } catch (IOException e) {
             out.println("  cannot read them: " + e.getMessage());
             return 2;
         }
-        RuleSetVerifier.Verification verification = RuleSetVerifier.standalone().verify(directory, files);
-        out.println("  version " + verification.version() + " (" + files.size() + " DRL files)");
+        if (versions.isEmpty()) {
+            out.println("  (no " + GuidelineFolders.DESCRIPTOR + ": verified as one ruleset, without windows)");
+            return verifyOne(verifier, directory, null, "", files(directory, out), out);
+        }
+        int passed = 0;
+        int failed = 0;
+        List<Guideline> guidelines = new ArrayList<>();
+        boolean allVerified = strays.isEmpty();
+        for (RuleProblem stray : strays) {
+            out.println("  PROBLEM " + stray);
+            failed++;
+        }
+        for (GuidelineFolders.Folder folder : versions) {
+            out.println();
+            GuidelineFolders.Read read = folders.read(folder);
+            if (!read.problems().isEmpty()) {
+                out.println("Guideline " + folder.version() + ": FAILED");
+                read.problems().forEach(problem -> out.println("  PROBLEM " + problem));
+                failed += read.problems().size();
+                allVerified = false;
+                continue;
+            }
+            guidelines.add(read.guideline());
+            out.println("Guideline " + folder.version() + ": "
+                    + read.guideline().windows().stream()
+                            .map(GuidelineWindow::describe)
+                            .collect(Collectors.joining("; ")));
+            List<RuleFile> files = files(folder.directory(), out);
+            if (files == null) {
+                return 2;
+            }
+            Counts counts = verify(verifier, folder.directory(), read.guideline(), folder.prefix(), files, out);
+            passed += counts.passed();
+            failed += counts.failed();
+            allVerified &= counts.verified();
+        }
         out.println();
+        List<String> gaps = GuidelineCoverage.problems(guidelines);
+        if (gaps.isEmpty()) {
+            out.println("Windows: ok, every application is decided by exactly one version");
+        } else {
+            out.println("Windows: FAILED");
+            gaps.forEach(gap -> out.println("  PROBLEM " + gap));
+            failed += gaps.size();
+            allVerified = false;
+        }
+        return conclude(allVerified, passed, failed, out);
+    }
+
+    private record Counts(boolean verified, long passed, long failed) {}
+
+    private static List<RuleFile> files(Path directory, PrintStream out) {
+        try {
+            return RuleSources.read(directory);
+        } catch (IOException e) {
+            out.println("  cannot read them: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static int verifyOne(
+            RuleSetVerifier verifier,
+            Path directory,
+            Guideline guideline,
+            String prefix,
+            List<RuleFile> files,
+            PrintStream out) {
+        if (files == null) {
+            return 2;
+        }
+        Counts counts = verify(verifier, directory, guideline, prefix, files, out);
+        return conclude(counts.verified(), counts.passed(), counts.failed(), out);
+    }
+
+    private static Counts verify(
+            RuleSetVerifier verifier,
+            Path directory,
+            Guideline guideline,
+            String prefix,
+            List<RuleFile> files,
+            PrintStream out) {
+        RuleSetVerifier.Verification verification = verifier.verify(directory, guideline, files);
+        out.println("  version " + verification.version() + " (" + files.size() + " DRL files)");
 
         if (verification.ruleSet() == null) {
-            out.println("Compile and lint: FAILED, " + verification.problems().size() + " problem(s)");
+            out.println("  Compile and lint: FAILED, " + verification.problems().size() + " problem(s)");
         } else {
             out.println(
-                    "Compile and lint: ok, " + verification.ruleSet().rules().size() + " rules");
+                    "  Compile and lint: ok, " + verification.ruleSet().rules().size() + " rules");
         }
         for (RuleProblem problem : verification.problems()) {
-            out.println("  PROBLEM " + problem);
+            out.println("    PROBLEM " + prefix + problem);
         }
 
         List<ScenarioResult> results = verification.scenarios();
         long failed = results.stream().filter(result -> !result.passed()).count();
         if (verification.ruleSet() != null) {
-            out.println();
-            out.println("Scenarios: " + (results.size() - failed) + " passed, " + failed + " failed");
+            out.println("  Scenarios: " + (results.size() - failed) + " passed, " + failed + " failed");
             Map<String, List<ScenarioResult>> byFile = results.stream()
                     .collect(Collectors.groupingBy(
                             result -> result.scenario().file(), TreeMap::new, Collectors.toList()));
             byFile.forEach((file, fileResults) -> {
                 long fileFailed =
                         fileResults.stream().filter(result -> !result.passed()).count();
-                out.println("  " + (fileFailed == 0 ? "ok  " : "FAIL") + " " + file + ": "
+                out.println("    " + (fileFailed == 0 ? "ok  " : "FAIL") + " " + prefix + file + ": "
                         + (fileResults.size() - fileFailed) + " of " + fileResults.size() + " passed");
                 fileResults.stream()
                         .filter(result -> !result.passed())
                         .forEach(result -> out.println(
-                                "       \"" + result.scenario().name() + "\": " + result.describeFailure()));
+                                "         \"" + result.scenario().name() + "\": " + result.describeFailure()));
             });
             if (verification.passed()) {
                 verification.ruleSet().retire(); // a failed one the gate has retired already
             }
         }
+        return new Counts(
+                verification.passed(),
+                results.size() - failed,
+                failed + verification.problems().size());
+    }
+
+    private static int conclude(boolean verified, long passed, long failed, PrintStream out) {
         out.println();
-        boolean verified = verification.passed();
         out.println(
                 verified
                         ? "VERIFIED: these rules can go live."
                         : "NOT VERIFIED: the service would reject these rules.");
-        out.println((results.size() - failed) + " passed, "
-                + (failed + verification.problems().size()) + " failed");
+        out.println(passed + " passed, " + failed + " failed");
         return verified ? 0 : 1;
     }
 }

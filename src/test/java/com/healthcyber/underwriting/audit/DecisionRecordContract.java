@@ -480,7 +480,10 @@ abstract class DecisionRecordContract {
                 .body("replayed.reasons.code", contains("LOSS_HISTORY", "RECENT_BREACH"))
                 .body(
                         "replayed.rulesetVersion",
-                        equalTo(given().get("/rules").then().extract().path("version")))
+                        equalTo(given().get("/rules")
+                                .then()
+                                .extract()
+                                .path("guidelines.find { it.guidelineVersion == 'v1' }.version")))
                 .body("outcomeChanged", equalTo(false))
                 .body("codesAdded", empty())
                 .body("codesRemoved", empty());
@@ -493,7 +496,7 @@ abstract class DecisionRecordContract {
     @Test
     void impactAnalysisCountsWhatACandidateWouldChange() {
         Path candidate = Path.of("target", "test-candidates", "no-single-claim-referral");
-        CopiedRules.restore(candidate);
+        CopiedRules.restoreVersion(candidate, "v1");
         CopiedRules.edit(
                 candidate, "common/loss-history.drl", "$claims : List( size == 1 )", "$claims : List( size == 99 )");
         Instant from = Instant.now().minusMillis(1);
@@ -548,7 +551,7 @@ abstract class DecisionRecordContract {
     @Test
     void impactAnalysisRefusesUnknownBrokenOrEscapingCandidates() {
         Path broken = Path.of("target", "test-candidates", "broken");
-        CopiedRules.restore(broken);
+        CopiedRules.restoreVersion(broken, "v1");
         CopiedRules.edit(broken, "common/loss-history.drl", "then", "then oops(");
 
         given().queryParam("candidate", "broken")
@@ -585,8 +588,8 @@ abstract class DecisionRecordContract {
                 var insert = connection.prepareStatement(
                         "INSERT INTO decision (decision_id, application_id, product, outcome,"
                                 + " ruleset_version, drools_version, service_version, decided_at, engine_micros, requested_by, request_body,"
-                                + " reasons, reason_codes)"
-                                + " VALUES (?, 'APP-OLD', 'CYBER_HEALTHCARE', 'ACCEPT', 'sha256:old', '9.0.0', '0.9', ?, 5, 'test', ?, '[]', ?)")) {
+                                + " reasons, reason_codes, guideline_version)"
+                                + " VALUES (?, 'APP-OLD', 'CYBER_HEALTHCARE', 'ACCEPT', 'sha256:old', '9.0.0', '0.9', ?, 5, 'test', ?, '[]', ?, 'v1')")) {
             insert.setString(1, decisionId);
             insert.setObject(2, java.time.OffsetDateTime.ofInstant(decidedAt, java.time.ZoneOffset.UTC));
             insert.setString(3, oldRequest);

@@ -86,6 +86,7 @@ class DecisionTableTest {
                 Product.MEDICAL_REGISTRY,
                 Outcome.DECLINE,
                 List.of(new Reason("TERRITORY", ReasonOutcome.DECLINE, "Outside the territory", "country FR")),
+                "v1",
                 "sha256:table",
                 Instant.parse("2026-11-30T10:00:00.456Z"));
         return new DecisionRecord(

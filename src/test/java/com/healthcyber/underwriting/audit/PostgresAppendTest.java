@@ -114,6 +114,7 @@ class PostgresAppendTest {
                 Product.CYBER_HEALTHCARE,
                 Outcome.REFER,
                 reasons,
+                "v1",
                 "sha256:test",
                 Instant.parse("2026-11-30T10:00:00.123Z"));
         return new DecisionRecord(decision, "10.2.0", "test", 17, "platform-a", key, body);

@@ -1,12 +1,14 @@
 package com.healthcyber.underwriting.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.healthcyber.underwriting.application.Reason;
 import com.healthcyber.underwriting.application.ReasonOutcome;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -55,6 +57,63 @@ class RecordMigrationTest {
             store.setUser(LocalPostgres.USER);
             assertReasonsSurviveTheMigration(store, StoreKind.POSTGRESQL);
         });
+    }
+
+    @Test
+    void decisionsRecordedBeforeGuidelineVersionsAreV1OnTheEmbeddedStore() throws Exception {
+        JdbcDataSource store = new JdbcDataSource();
+        store.setURL(DecisionStoreSelection.embeddedUrl(data));
+        assertEarlierDecisionsBecomeV1(store, StoreKind.EMBEDDED);
+    }
+
+    @Test
+    void decisionsRecordedBeforeGuidelineVersionsAreV1OnPostgresql() throws Exception {
+        LocalPostgres.withDatabase(url -> {
+            PGSimpleDataSource store = new PGSimpleDataSource();
+            store.setURL(url);
+            store.setUser(LocalPostgres.USER);
+            assertEarlierDecisionsBecomeV1(store, StoreKind.POSTGRESQL);
+        });
+    }
+
+    /** Schema V4 had one guideline; V5 records which version decided, and the writer must say it. */
+    private static void assertEarlierDecisionsBecomeV1(DataSource store, StoreKind kind) throws Exception {
+        Flyway.configure()
+                .dataSource(store)
+                .locations(kind.migrationLocations())
+                .target(kind == StoreKind.EMBEDDED ? "3" : "4") // the embedded store has no V4
+                .load()
+                .migrate();
+        String id = "0196f0a0-0000-7000-8000-000000000005";
+        try (Connection connection = store.getConnection();
+                PreparedStatement decision = connection.prepareStatement("INSERT INTO decision (decision_id,"
+                        + " application_id, product, outcome, ruleset_version, drools_version, service_version,"
+                        + " decided_at, engine_micros, requested_by, request_body, reasons, reason_codes)"
+                        + " VALUES (?, 'APP-1001', 'CYBER_HEALTHCARE', 'ACCEPT', 'sha256:before', '10.2.0', 'test', ?,"
+                        + " 10, 'test', '{}', '[]', ?)")) {
+            decision.setString(1, id);
+            decision.setObject(2, OffsetDateTime.ofInstant(Instant.parse("2026-11-01T10:00:00Z"), ZoneOffset.UTC));
+            decision.setArray(3, connection.createArrayOf("VARCHAR", new String[0]));
+            decision.executeUpdate();
+        }
+
+        Flyway.configure()
+                .dataSource(store)
+                .locations(kind.migrationLocations())
+                .load()
+                .migrate();
+
+        DecisionRepository repository = new DecisionRepository(store, kind);
+        assertEquals("v1", repository.find(id).orElseThrow().decision().guidelineVersion());
+        try (Connection connection = store.getConnection();
+                PreparedStatement withoutVersion = connection.prepareStatement("INSERT INTO decision (decision_id,"
+                        + " application_id, product, outcome, ruleset_version, drools_version, service_version,"
+                        + " decided_at, engine_micros, requested_by, request_body, reasons, reason_codes)"
+                        + " VALUES ('0196f0a0-0000-7000-8000-000000000006', 'APP-1001', 'CYBER_HEALTHCARE', 'ACCEPT',"
+                        + " 'sha256:after', '10.2.0', 'test', CURRENT_TIMESTAMP, 10, 'test', '{}', '[]', ?)")) {
+            withoutVersion.setArray(1, connection.createArrayOf("VARCHAR", new String[0]));
+            assertThrows(SQLException.class, withoutVersion::executeUpdate, "a decision must name its guideline");
+        }
     }
 
     private static void assertReasonsSurviveTheMigration(DataSource store, StoreKind kind) throws Exception {

@@ -150,7 +150,7 @@ class DeploymentFilesTest {
     }
 
     private static Set<String> ruleFiles() throws IOException {
-        Path rules = Path.of("rules/v1");
+        Path rules = Path.of("rules");
         try (Stream<Path> files = Files.walk(rules, FileVisitOption.FOLLOW_LINKS)) {
             return files.filter(Files::isRegularFile)
                     .map(file -> rules.relativize(file).toString().replace('\\', '/'))

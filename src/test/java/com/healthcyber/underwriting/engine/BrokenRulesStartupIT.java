@@ -24,7 +24,7 @@ class BrokenRulesStartupIT {
 
     @Test
     void refusesToStartOnBrokenRulesNamingFileLineAndRule() throws Exception {
-        Path file = rules.resolve("common/minimum-controls.drl");
+        Path file = rules.resolve("v1/common/minimum-controls.drl");
         Files.createDirectories(file.getParent());
         Files.writeString(
                 file,
@@ -33,7 +33,7 @@ class BrokenRulesStartupIT {
 
         String output = start(rules);
 
-        assertTrue(output.contains("common/minimum-controls.drl:"), output);
+        assertTrue(output.contains("v1/common/minimum-controls.drl:"), output);
         assertTrue(output.contains("rule \"Email without MFA\""), output);
         assertTrue(output.contains("mfaEmial"), output);
         assertFalse(output.contains("\tat "), "no stack trace:\n" + output);
@@ -44,7 +44,7 @@ class BrokenRulesStartupIT {
         Path copy = CopiedRules.fresh();
         CopiedRules.edit(
                 copy,
-                "common/product-appetite.drl",
+                "v1/common/product-appetite.drl",
                 "    Application( $product : product )",
                 "    Application( $product : product ");
         String output = start(copy);

@@ -54,7 +54,7 @@ class RuleSetCompilerTest {
     void reportsTheSyntaxErrorOfOneFileFirstAndNotItsConsequencesInOtherFiles() throws IOException {
         // product-appetite.drl declares ProductAppetite, which both products' appetite files use:
         // compiled anyway, this one missing parenthesis came back as 66 problems, itself the 23rd.
-        Path copy = CopiedRules.fresh();
+        Path copy = CopiedRules.freshVersion("v1");
         CopiedRules.edit(
                 copy,
                 "common/product-appetite.drl",
@@ -78,7 +78,7 @@ class RuleSetCompilerTest {
 
     @Test
     void reportsAFunctionThatDoesNotCompileBeforeTheRulesItBreaks() throws IOException {
-        Path copy = CopiedRules.fresh();
+        Path copy = CopiedRules.freshVersion("v1");
         CopiedRules.edit(copy, "common/loss-history.drl", "((Claim) claim).paid());", "((Claim) claim).paid();");
         InvalidRuleSetException rejected =
                 assertThrows(InvalidRuleSetException.class, () -> compiler.compile(RuleSources.read(copy)));

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.healthcyber.underwriting.application.TransactionType;
+import com.healthcyber.underwriting.guideline.Guideline;
+import com.healthcyber.underwriting.guideline.GuidelineWindow;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,10 +50,10 @@ class RuleSetSwapTest {
         RuleSetLoader loader = new RuleSetLoader(2);
         Files.writeString(rules.resolve("claims.drl"), RULE.formatted(0));
         int liveBefore = RuleSet.live();
-        engine.activate(loader.load(rules));
+        engine.activate(everyApplication(loader.load(rules)));
 
         Set<String> activated = ConcurrentHashMap.newKeySet();
-        activated.add(engine.active().orElseThrow().version());
+        activated.add(engine.live().all().get(0).ruleSet().version());
         List<Throwable> failures = new CopyOnWriteArrayList<>();
         AtomicInteger evaluations = new AtomicInteger();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -76,7 +79,7 @@ class RuleSetSwapTest {
             Files.writeString(rules.resolve("claims.drl"), RULE.formatted(revision));
             RuleSet next = loader.load(rules);
             activated.add(next.version());
-            engine.activate(next);
+            engine.activate(everyApplication(next));
         }
         running.set(false);
         first.join();
@@ -101,5 +104,13 @@ class RuleSetSwapTest {
         assertTrue(ruleSet.isDisposed(), "a second retire must not take the lease count below zero");
         assertFalse(ruleSet.tryAcquire(), "a disposed ruleset must not lend itself to an evaluation");
         assertEquals(liveBefore, RuleSet.live());
+    }
+
+    /** One version deciding every application, as a rules directory with open windows has. */
+    private static GuidelineSet everyApplication(RuleSet ruleSet) {
+        List<GuidelineWindow> windows = List.of(
+                new GuidelineWindow(TransactionType.NEW_BUSINESS, Set.of(), null, null),
+                new GuidelineWindow(TransactionType.RENEWAL, Set.of(), null, null));
+        return new GuidelineSet(List.of(new LiveGuideline(new Guideline("v1", "", windows), ruleSet)));
     }
 }

@@ -28,12 +28,14 @@ class MetricsTest {
                 .get("/q/metrics")
                 .then()
                 .statusCode(200)
-                .body(containsString("underwriting_decisions_total{outcome=\"REFER\",product=\"CYBER_HEALTHCARE\"}"))
+                .body(
+                        containsString(
+                                "underwriting_decisions_total{guideline=\"v1\",outcome=\"REFER\",product=\"CYBER_HEALTHCARE\"}"))
                 .body(containsString("underwriting_decision_reasons_total{code=\"LOSS_HISTORY\",outcome=\"REFER\"}"))
                 .body(containsString("underwriting_decision_engine_seconds_bucket{product=\"CYBER_HEALTHCARE\""))
                 .body(containsString("underwriting_decision_total_seconds_count{product=\"CYBER_HEALTHCARE\"}"))
                 .body(containsString("underwriting_ruleset_reloads_total{status=\"accepted\",trigger=\"startup\"}"))
-                .body(containsString("underwriting_ruleset_info{version=\"sha256:"))
+                .body(containsString("underwriting_ruleset_info{guideline=\"v1\",version=\"sha256:"))
                 .body(containsString("http_server_requests_seconds_count{method=\"POST\""))
                 .body(containsString("underwriting_store_commit_seconds_count{store=\"embedded\"}"))
                 .body(containsString("underwriting_store_batch_count{store=\"embedded\"}"))

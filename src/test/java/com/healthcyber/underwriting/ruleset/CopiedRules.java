@@ -8,11 +8,12 @@ import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-/** A private copy of the real rules directory that a test may break and restore. */
+/** A private copy of the real rules directory, or of one guideline version, that a test may break and restore. */
 public final class CopiedRules {
 
     private CopiedRules() {}
 
+    /** A copy of {@code rules/}, every guideline version: what the service reads. */
     public static Path fresh() {
         Path copy = Path.of("target", "rules-under-test", UUID.randomUUID().toString())
                 .toAbsolutePath();
@@ -20,8 +21,25 @@ public final class CopiedRules {
         return copy;
     }
 
+    /** A copy of one version's folder ({@code rules/v1}), named as the version: what a compiler or a candidate reads. */
+    public static Path freshVersion(String version) {
+        Path copy = Path.of("target", "rules-under-test", UUID.randomUUID().toString(), version)
+                .toAbsolutePath();
+        restoreVersion(copy, version);
+        return copy;
+    }
+
     /** Makes {@code copy} identical to {@code rules/} again. */
     public static void restore(Path copy) {
+        copyTree(Path.of("rules"), copy);
+    }
+
+    /** Makes {@code copy} identical to {@code rules/<version>} again. */
+    public static void restoreVersion(Path copy, String version) {
+        copyTree(Path.of("rules", version), copy);
+    }
+
+    private static void copyTree(Path source, Path copy) {
         try {
             if (Files.exists(copy)) {
                 try (Stream<Path> paths = Files.walk(copy)) {
@@ -30,7 +48,6 @@ public final class CopiedRules {
                     }
                 }
             }
-            Path source = Path.of("rules/v1");
             try (Stream<Path> paths = Files.walk(source)) {
                 for (Path path : paths.toList()) {
                     Path target = copy.resolve(source.relativize(path).toString());

@@ -34,6 +34,6 @@ class ReloadHistoryTest {
 
     private static ReloadAttempt attempt(long marker) {
         return new ReloadAttempt(
-                ReloadTrigger.API, ReloadStatus.UNCHANGED, Instant.EPOCH, marker, "v", "v", List.of(), List.of(), null);
+                ReloadTrigger.API, ReloadStatus.UNCHANGED, Instant.EPOCH, marker, List.of(), List.of(), List.of());
     }
 }

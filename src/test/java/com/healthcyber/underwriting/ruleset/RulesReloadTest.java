@@ -36,8 +36,8 @@ class RulesReloadTest {
     }
 
     private static final Path RULES = CopiedRulesProfile.RULES;
-    private static final String PATCHING = "common/security-hygiene.drl";
-    private static final String PATCHING_SCENARIOS = "scenarios/common/security-hygiene.json";
+    private static final String PATCHING = "v1/common/security-hygiene.drl";
+    private static final String PATCHING_SCENARIOS = "v1/scenarios/common/security-hygiene.json";
 
     @AfterEach
     void restoreTheRules() {
@@ -50,16 +50,30 @@ class RulesReloadTest {
         given().get("/rules")
                 .then()
                 .statusCode(200)
-                .body("version", matchesPattern("sha256:[0-9a-f]{64}"))
-                .body("activatedAt", notNullValue())
+                .body("guidelines.find { it.guidelineVersion == 'v1' }.version", matchesPattern("sha256:[0-9a-f]{64}"))
+                .body("guidelines.find { it.guidelineVersion == 'v1' }.activatedAt", notNullValue())
                 .body("directory", equalTo(RULES.toString()))
-                .body("rules.code", hasItems("MISSING_MFA_EMAIL", "LOSS_HISTORY", "MIGRATION_CONDITION"))
-                .body("rules.find { it.code == 'MISSING_MFA_EMAIL' }.name", equalTo("Email without MFA"))
-                .body("rules.find { it.code == 'MISSING_MFA_EMAIL' }.file", equalTo("common/minimum-controls.drl"))
-                .body("rules.find { it.code == 'MISSING_MFA_EMAIL' }.kind", equalTo("DECLINE"))
-                .body("rules.find { it.code == 'MISSING_MFA_EMAIL' }.description", containsString("email"))
-                .body("rules.find { it.code == 'RANSOMWARE_COINSURANCE' }.kind", equalTo("CONDITION"))
-                .body("rules.find { it.code == 'LOSS_HISTORY_PERIOD' }.kind", equalTo("DERIVED_FACT"));
+                .body(
+                        "guidelines.find { it.guidelineVersion == 'v1' }.rules.code",
+                        hasItems("MISSING_MFA_EMAIL", "LOSS_HISTORY", "MIGRATION_CONDITION"))
+                .body(
+                        "guidelines.find { it.guidelineVersion == 'v1' }.rules.find { it.code == 'MISSING_MFA_EMAIL' }.name",
+                        equalTo("Email without MFA"))
+                .body(
+                        "guidelines.find { it.guidelineVersion == 'v1' }.rules.find { it.code == 'MISSING_MFA_EMAIL' }.file",
+                        equalTo("common/minimum-controls.drl"))
+                .body(
+                        "guidelines.find { it.guidelineVersion == 'v1' }.rules.find { it.code == 'MISSING_MFA_EMAIL' }.kind",
+                        equalTo("DECLINE"))
+                .body(
+                        "guidelines.find { it.guidelineVersion == 'v1' }.rules.find { it.code == 'MISSING_MFA_EMAIL' }.description",
+                        containsString("email"))
+                .body(
+                        "guidelines.find { it.guidelineVersion == 'v1' }.rules.find { it.code == 'RANSOMWARE_COINSURANCE' }.kind",
+                        equalTo("CONDITION"))
+                .body(
+                        "guidelines.find { it.guidelineVersion == 'v1' }.rules.find { it.code == 'LOSS_HISTORY_PERIOD' }.kind",
+                        equalTo("DERIVED_FACT"));
     }
 
     @Test
@@ -80,12 +94,15 @@ class RulesReloadTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("ACCEPTED"))
-                .body("changes.changed", hasItem("PATCHING_CADENCE"))
-                .body("changes.added", emptyIterable())
+                .body("guidelines.find { it.guidelineVersion == 'v1' }.changes.changed", hasItem("PATCHING_CADENCE"))
+                .body("guidelines.find { it.guidelineVersion == 'v1' }.changes.added", emptyIterable())
                 .extract()
-                .path("candidateVersion");
+                .path("guidelines.find { it.guidelineVersion == 'v1' }.candidateVersion");
         assertNotEquals(before, after);
-        given().get("/rules").then().body("version", equalTo(after)).body("lastReload.status", equalTo("ACCEPTED"));
+        given().get("/rules")
+                .then()
+                .body("guidelines.find { it.guidelineVersion == 'v1' }.version", equalTo(after))
+                .body("lastReload.status", equalTo("ACCEPTED"));
         given().contentType(ContentType.JSON)
                 .body(Payloads.contractExampleWithPatchDays(25))
                 .post("/decisions")
@@ -99,14 +116,17 @@ class RulesReloadTest {
     void aRuleThatDoesNotCompileNeverGoesLive() {
         String before = version();
         CopiedRules.edit(
-                RULES, "common/minimum-controls.drl", "Controls( mfaEmail == false )", "Controls( mfaEmial == false )");
+                RULES,
+                "v1/common/minimum-controls.drl",
+                "Controls( mfaEmail == false )",
+                "Controls( mfaEmial == false )");
         given().post("/rules/reload")
                 .then()
                 .statusCode(422)
                 .contentType("application/problem+json")
                 .body("title", equalTo("Ruleset rejected"))
                 .body("reload.status", equalTo("REJECTED"))
-                .body("reload.problems[0].file", equalTo("common/minimum-controls.drl"))
+                .body("reload.problems[0].file", equalTo("v1/common/minimum-controls.drl"))
                 .body("reload.problems[0].line", greaterThan(0))
                 .body("reload.problems[0].rule", equalTo("Email without MFA"))
                 .body("reload.problems[0].message", containsString("mfaEmial"));
@@ -149,12 +169,12 @@ class RulesReloadTest {
 
     @Test
     void aBrokenScenarioFileNeverGoesLive() throws Exception {
-        Files.writeString(RULES.resolve("scenarios/broken.json"), "{ \"scenarios\": [ { \"name\": \"x\" ");
+        Files.writeString(RULES.resolve("v1/scenarios/broken.json"), "{ \"scenarios\": [ { \"name\": \"x\" ");
         CopiedRules.edit(RULES, PATCHING, "critical patches are applied within", "critical patches take");
         given().post("/rules/reload")
                 .then()
                 .statusCode(422)
-                .body("reload.problems[0].file", equalTo("scenarios/broken.json"))
+                .body("reload.problems[0].file", equalTo("v1/scenarios/broken.json"))
                 .body("reload.problems[0].message", containsString("line 1"))
                 .body("reload.problems[0].message", not(containsString("REDACTED")));
     }
@@ -162,28 +182,39 @@ class RulesReloadTest {
     @Test
     void aFixedChangeGoesLiveAfterARejection() {
         CopiedRules.edit(
-                RULES, "common/minimum-controls.drl", "Controls( mfaEmail == false )", "Controls( mfaEmial == false )");
+                RULES,
+                "v1/common/minimum-controls.drl",
+                "Controls( mfaEmail == false )",
+                "Controls( mfaEmial == false )");
         given().post("/rules/reload").then().statusCode(422);
         CopiedRules.edit(
-                RULES, "common/minimum-controls.drl", "Controls( mfaEmial == false )", "Controls( mfaEmail == false )");
+                RULES,
+                "v1/common/minimum-controls.drl",
+                "Controls( mfaEmial == false )",
+                "Controls( mfaEmail == false )");
         CopiedRules.edit(
                 RULES,
-                "common/minimum-controls.drl",
+                "v1/common/minimum-controls.drl",
                 "email does not require MFA\"",
                 "email is not protected by MFA\"");
         given().post("/rules/reload")
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("ACCEPTED"))
-                .body("changes.changed", hasItem("MISSING_MFA_EMAIL"))
-                .body("changes.changed", not(hasItem("MISSING_MFA_REMOTE_ACCESS")));
+                .body("guidelines.find { it.guidelineVersion == 'v1' }.changes.changed", hasItem("MISSING_MFA_EMAIL"))
+                .body(
+                        "guidelines.find { it.guidelineVersion == 'v1' }.changes.changed",
+                        not(hasItem("MISSING_MFA_REMOTE_ACCESS")));
     }
 
     @Test
     void aRejectedEditRevertedAtOnceStaysVisibleInTheHistory() {
         String before = version();
         CopiedRules.edit(
-                RULES, "common/minimum-controls.drl", "Controls( mfaEmail == false )", "Controls( mfaEmail == false");
+                RULES,
+                "v1/common/minimum-controls.drl",
+                "Controls( mfaEmail == false )",
+                "Controls( mfaEmail == false");
         given().post("/rules/reload").then().statusCode(422);
         CopiedRules.restore(RULES);
         given().post("/rules/reload").then().statusCode(200).body("status", equalTo("UNCHANGED"));
@@ -191,13 +222,15 @@ class RulesReloadTest {
         given().get("/rules")
                 .then()
                 .statusCode(200)
-                .body("version", equalTo(before))
+                .body("guidelines.find { it.guidelineVersion == 'v1' }.version", equalTo(before))
                 .body("lastReload.status", equalTo("UNCHANGED"))
                 .body("recentReloads[0].status", equalTo("UNCHANGED"))
                 .body("recentReloads[1].status", equalTo("REJECTED"))
                 .body("recentReloads[1].trigger", equalTo("api"))
-                .body("recentReloads[1].candidateVersion", not(equalTo(before)))
-                .body("recentReloads[1].problems[0].file", equalTo("common/minimum-controls.drl"))
+                .body(
+                        "recentReloads[1].guidelines.find { it.guidelineVersion == 'v1' }.candidateVersion",
+                        not(equalTo(before)))
+                .body("recentReloads[1].problems[0].file", equalTo("v1/common/minimum-controls.drl"))
                 .body("recentReloads[1].problems[0].line", greaterThan(0));
     }
 
@@ -218,16 +251,16 @@ class RulesReloadTest {
         // ProductAppetite is declared in this file and used by both products' appetite rules.
         CopiedRules.edit(
                 RULES,
-                "common/product-appetite.drl",
+                "v1/common/product-appetite.drl",
                 "    Application( $product : product )",
                 "    Application( $product : product ");
         given().post("/rules/reload")
                 .then()
                 .statusCode(422)
-                .body("reload.problems[0].file", equalTo("common/product-appetite.drl"))
+                .body("reload.problems[0].file", equalTo("v1/common/product-appetite.drl"))
                 .body("reload.problems[0].line", equalTo(20))
                 .body("reload.problems[0].rule", equalTo("Organization type outside the product's appetite"))
-                .body("reload.problems.file", everyItem(anyOf(nullValue(), equalTo("common/product-appetite.drl"))));
+                .body("reload.problems.file", everyItem(anyOf(nullValue(), equalTo("v1/common/product-appetite.drl"))));
     }
 
     @Test
@@ -237,15 +270,19 @@ class RulesReloadTest {
                 .then()
                 .statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.find { it.name == 'ruleset' }.data.version", equalTo(version()));
+                .body("checks.find { it.name == 'ruleset' }.data.v1", equalTo(version()));
     }
 
     private static String version() {
-        return given().get("/rules").then().statusCode(200).extract().path("version");
+        return given().get("/rules")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("guidelines.find { it.guidelineVersion == 'v1' }.version");
     }
 
     private static void assertEqualsVersion(String expected) {
-        given().get("/rules").then().body("version", equalTo(expected));
+        given().get("/rules").then().body("guidelines.find { it.guidelineVersion == 'v1' }.version", equalTo(expected));
     }
 
     private static void assertStillDecidesWith(String version) {

@@ -24,7 +24,7 @@ class RulesWatchTest {
         String before = version();
         CopiedRules.edit(
                 WatchedRulesProfile.RULES,
-                "common/minimum-controls.drl",
+                "v1/common/minimum-controls.drl",
                 "email does not require MFA\"",
                 "email is not protected by MFA\"");
         String after = awaitVersionOtherThan(before);
@@ -32,7 +32,7 @@ class RulesWatchTest {
 
         CopiedRules.edit(
                 WatchedRulesProfile.RULES,
-                "common/minimum-controls.drl",
+                "v1/common/minimum-controls.drl",
                 "Controls( mfaEmail == false )",
                 "Controls( mfaEmial == false )");
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
@@ -46,7 +46,11 @@ class RulesWatchTest {
     }
 
     private static String version() {
-        return given().get("/rules").then().statusCode(200).extract().path("version");
+        return given().get("/rules")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("guidelines.find { it.guidelineVersion == 'v1' }.version");
     }
 
     private static String awaitVersionOtherThan(String version) throws InterruptedException {

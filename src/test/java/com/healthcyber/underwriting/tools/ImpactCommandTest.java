@@ -43,7 +43,7 @@ class ImpactCommandTest {
     @Test
     void refusesACandidateThatDoesNotCompile() {
         Path candidate = data.resolve("broken");
-        CopiedRules.restore(candidate);
+        CopiedRules.restoreVersion(candidate, "v1");
         CopiedRules.edit(candidate, "common/loss-history.drl", "then", "then oops(");
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int status = ImpactCommand.run(
@@ -78,7 +78,7 @@ class ImpactCommandTest {
                 assertTrue(line != null, "the stand-in service did not open the store");
             }
             Path candidate = data.resolve("candidate");
-            CopiedRules.restore(candidate);
+            CopiedRules.restoreVersion(candidate, "v1");
             ByteArrayOutputStream output = new ByteArrayOutputStream();
             int status = ImpactCommand.run(
                     candidate,
@@ -118,7 +118,7 @@ class ImpactCommandTest {
         }));
 
         Path candidate = data.resolve("candidate");
-        CopiedRules.restore(candidate);
+        CopiedRules.restoreVersion(candidate, "v1");
         CopiedRules.edit(
                 candidate, "common/loss-history.drl", "$claims : List( size == 1 )", "$claims : List( size == 99 )");
         ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -146,7 +146,8 @@ class ImpactCommandTest {
                 PreparedStatement decision = connection.prepareStatement(
                         "INSERT INTO decision (decision_id, application_id, product,"
                                 + " outcome, ruleset_version, drools_version, service_version, decided_at, engine_micros, requested_by, request_body,"
-                                + " reasons, reason_codes) VALUES (?, 'APP-1001', 'CYBER_HEALTHCARE', ?, 'sha256:before', '10.2.0', 'test', ?, 10, 'test', ?, ?, ?)")) {
+                                + " reasons, reason_codes, guideline_version)"
+                                + " VALUES (?, 'APP-1001', 'CYBER_HEALTHCARE', ?, 'sha256:before', '10.2.0', 'test', ?, 10, 'test', ?, ?, ?, 'v1')")) {
             decision.setString(1, UUID.randomUUID().toString());
             decision.setString(2, outcome.name());
             decision.setObject(3, java.time.OffsetDateTime.now());

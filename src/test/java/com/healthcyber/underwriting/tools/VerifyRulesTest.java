@@ -7,6 +7,7 @@ import com.healthcyber.underwriting.ruleset.CopiedRules;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class VerifyRulesTest {
 
     @Test
     void reportsAFailingScenarioInACopyWithExpectedAndActual() {
-        Path copy = CopiedRules.fresh();
+        Path copy = CopiedRules.freshVersion("v1");
         CopiedRules.edit(copy, "common/security-hygiene.drl", "criticalPatchDays > 30", "criticalPatchDays > 40");
         Result result = verify(copy);
         assertEquals(1, result.status(), result.output());
@@ -39,7 +40,7 @@ class VerifyRulesTest {
 
     @Test
     void reportsACompileErrorWithFileLineAndRule() {
-        Path copy = CopiedRules.fresh();
+        Path copy = CopiedRules.freshVersion("v1");
         CopiedRules.edit(
                 copy, "common/minimum-controls.drl", "Controls( mfaEmail == false )", "Controls( mfaEmial == false )");
         Result result = verify(copy);
@@ -51,7 +52,7 @@ class VerifyRulesTest {
 
     @Test
     void reportsASyntaxErrorFirstWithFileAndLine() {
-        Path copy = CopiedRules.fresh();
+        Path copy = CopiedRules.freshVersion("v1");
         CopiedRules.edit(
                 copy,
                 "common/product-appetite.drl",
@@ -65,11 +66,55 @@ class VerifyRulesTest {
                 .findFirst()
                 .orElseThrow();
         assertTrue(
-                firstProblem.startsWith(
-                        "  PROBLEM common/product-appetite.drl:20 rule \"Organization type outside the product's appetite\""),
+                firstProblem
+                        .trim()
+                        .startsWith(
+                                "PROBLEM common/product-appetite.drl:20 rule \"Organization type outside the product's appetite\""),
                 result.output());
         assertTrue(
                 result.output().lines().filter(line -> line.contains("PROBLEM")).count() <= 3, result.output());
+    }
+
+    @Test
+    void verifiesEveryGuidelineVersionAndTheirWindowsTogether() {
+        Result result = verify(Path.of("rules"));
+        assertEquals(0, result.status(), result.output());
+        assertTrue(result.output().contains("Guideline v1: "), result.output());
+        assertTrue(result.output().contains("ok   v1/scenarios/common/loss-history.json"), result.output());
+        assertTrue(
+                result.output().contains("Windows: ok, every application is decided by exactly one version"),
+                result.output());
+    }
+
+    @Test
+    void refusesWindowsThatLeaveAGapNamingTheDates() throws Exception {
+        Path copy = CopiedRules.fresh();
+        Files.writeString(
+                copy.resolve("v1/guideline.json"),
+                "{ \"windows\": [ { \"transactionType\": \"NEW_BUSINESS\", \"until\": \"2020-01-01\" },"
+                        + " { \"transactionType\": \"RENEWAL\", \"until\": \"2020-01-01\" } ] }");
+        Result result = verify(copy);
+        assertEquals(1, result.status(), result.output());
+        assertTrue(result.output().contains("Windows: FAILED"), result.output());
+        assertTrue(
+                result.output().contains("CYBER_HEALTHCARE NEW_BUSINESS: applications effective 2020-01-01"),
+                result.output());
+        assertTrue(result.output().contains("NOT VERIFIED"), result.output());
+    }
+
+    @Test
+    void reportsAProblemInOneVersionByItsPathFromTheRulesDirectory() {
+        Path copy = CopiedRules.fresh();
+        CopiedRules.edit(
+                copy,
+                "v1/common/minimum-controls.drl",
+                "Controls( mfaEmail == false )",
+                "Controls( mfaEmial == false )");
+        Result result = verify(copy);
+        assertEquals(1, result.status(), result.output());
+        assertTrue(
+                result.output().contains("PROBLEM v1/common/minimum-controls.drl:20 rule \"Email without MFA\""),
+                result.output());
     }
 
     @Test
