@@ -30,6 +30,7 @@ class BrokenRulesStartupIT {
                 file,
                 Files.readString(Path.of("rules/v1/common/minimum-controls.drl"))
                         .replace("Controls( mfaEmail == false )", "Controls( mfaEmial == false )"));
+        Files.copy(Path.of("rules/v1/guideline.json"), rules.resolve("v1/guideline.json"));
 
         String output = start(rules);
 
@@ -56,7 +57,7 @@ class BrokenRulesStartupIT {
         assertTrue(
                 lines.get(refusal + 1)
                         .startsWith(
-                                "  common/product-appetite.drl:20 rule \"Organization type outside the product's appetite\""),
+                                "  v1/common/product-appetite.drl:20 rule \"Organization type outside the product's appetite\""),
                 output);
         assertFalse(output.contains("cyber-healthcare/appetite.drl"), "no consequence in another file:\n" + output);
     }
