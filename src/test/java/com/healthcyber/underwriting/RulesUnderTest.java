@@ -1,53 +1,29 @@
 package com.healthcyber.underwriting;
 
-import com.healthcyber.underwriting.engine.InvalidRuleSetException;
 import com.healthcyber.underwriting.engine.RuleSet;
-import com.healthcyber.underwriting.engine.RuleSetLoader;
-import com.healthcyber.underwriting.intake.StrictJson;
 import com.healthcyber.underwriting.ruleset.ScenarioLoader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-/** The real top-level {@code rules/} folder, compiled once per test JVM. */
+/** Guideline v1's real folder, {@code rules/v1}, for the tests that need one real ruleset; see {@link GuidelineUnderTest}. */
 public final class RulesUnderTest {
 
-    public static final Path DIRECTORY = Path.of("rules/v1");
-    private static RuleSet ruleSet;
+    public static final Path DIRECTORY = GuidelineUnderTest.V1.directory();
 
     private RulesUnderTest() {}
 
-    public static synchronized RuleSet ruleSet() {
-        if (ruleSet == null) {
-            try {
-                ruleSet = new RuleSetLoader(2).load(DIRECTORY);
-            } catch (InvalidRuleSetException e) {
-                throw new AssertionError(e.getMessage(), e);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return ruleSet;
+    public static RuleSet ruleSet() {
+        return GuidelineUnderTest.V1.ruleSet();
     }
 
     public static ScenarioLoader.Loaded scenarios() {
-        return new ScenarioLoader(StrictJson.newMapper()).load(DIRECTORY);
+        return GuidelineUnderTest.V1.scenarios();
     }
 
     /** Each v1 reason code with the outcome the guideline gives it. */
     public static Map<String, String> guidelineCodes() {
-        try {
-            return Files.readAllLines(Path.of("src/test/resources/guideline-v1-codes.txt")).stream()
-                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                    .map(line -> line.trim().split("\\s+"))
-                    .collect(Collectors.toMap(parts -> parts[0], parts -> parts[1]));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return GuidelineUnderTest.V1.guidelineCodes();
     }
 
     public static List<String> codesOf(RuleSet ruleSet) {

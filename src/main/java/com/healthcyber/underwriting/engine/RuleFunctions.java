@@ -3,6 +3,7 @@ package com.healthcyber.underwriting.engine;
 import com.healthcyber.underwriting.application.Reason;
 import com.healthcyber.underwriting.application.ReasonOutcome;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -45,6 +46,19 @@ public final class RuleFunctions {
     /** True when {@code date} lies between {@code effectiveDate} minus {@code years} and {@code effectiveDate}, both included. */
     public static boolean withinYearsBefore(LocalDate date, LocalDate effectiveDate, int years) {
         return date != null && !date.isBefore(effectiveDate.minusYears(years)) && !date.isAfter(effectiveDate);
+    }
+
+    /** True when {@code date} lies between {@code effectiveDate} minus {@code days} and {@code effectiveDate}, both included. */
+    public static boolean withinDaysBefore(LocalDate date, LocalDate effectiveDate, int days) {
+        return date != null && !date.isBefore(effectiveDate.minusDays(days)) && !date.isAfter(effectiveDate);
+    }
+
+    /**
+     * How many days {@code date} lies before {@code effectiveDate}: negative when it lies after,
+     * so a message can say how old evidence is without repeating the threshold it failed.
+     */
+    public static long daysBefore(LocalDate date, LocalDate effectiveDate) {
+        return ChronoUnit.DAYS.between(date, effectiveDate);
     }
 
     /** True when {@code date} lies before {@code effectiveDate} minus {@code months}; false when there is no date. */

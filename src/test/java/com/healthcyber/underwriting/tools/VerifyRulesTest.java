@@ -3,6 +3,7 @@ package com.healthcyber.underwriting.tools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.healthcyber.underwriting.GuidelineUnderTest;
 import com.healthcyber.underwriting.ruleset.CopiedRules;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,13 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The underwriters' verify command, on the shipped rules and on a changed copy elsewhere. */
+/** The underwriters' verify command, on each shipped guideline version and on a changed copy elsewhere. */
 class VerifyRulesTest {
 
-    @Test
-    void verifiesTheShippedRules() {
-        Result result = verify(Path.of("rules/v1"));
+    @ParameterizedTest
+    @EnumSource(GuidelineUnderTest.class)
+    void verifiesTheShippedRules(GuidelineUnderTest version) {
+        Result result = verify(version.directory());
         assertEquals(0, result.status(), result.output());
         assertTrue(result.output().contains("VERIFIED: these rules can go live."), result.output());
         assertTrue(result.output().matches("(?s).*\\n\\d+ passed, 0 failed\\s*"), result.output());
