@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.healthcyber.underwriting.Payloads;
@@ -261,6 +262,83 @@ class RulesReloadTest {
                 .body("reload.problems[0].line", equalTo(20))
                 .body("reload.problems[0].rule", equalTo("Organization type outside the product's appetite"))
                 .body("reload.problems.file", everyItem(anyOf(nullValue(), equalTo("v1/common/product-appetite.drl"))));
+    }
+
+    @Test
+    void aBrokenEditToOneVersionLeavesItsLastGoodRulesAndTheOtherVersionDeciding() {
+        String v1Before = fingerprint("v1");
+        String v2Before = fingerprint("v2");
+        CopiedRules.edit(RULES, "v2/common/loss-history.drl", "then", "then oops(");
+
+        given().post("/rules/reload")
+                .then()
+                .statusCode(422)
+                .body("reload.problems[0].file", equalTo("v2/common/loss-history.drl"))
+                .body("reload.problems[0].line", greaterThan(0))
+                .body("reload.guidelines.find { it.guidelineVersion == 'v1' }.status", equalTo("UNCHANGED"))
+                .body("reload.guidelines.find { it.guidelineVersion == 'v2' }.status", equalTo("REJECTED"))
+                .body("reload.guidelines.find { it.guidelineVersion == 'v2' }.activeVersion", equalTo(v2Before));
+        assertEquals(v1Before, fingerprint("v1"));
+        assertEquals(v2Before, fingerprint("v2"));
+        given().contentType(io.restassured.http.ContentType.JSON)
+                .body(Payloads.contractExampleWith(
+                        application -> application.withObject("/coverage").put("effectiveDate", "2027-08-01")))
+                .post("/decisions")
+                .then()
+                .statusCode(200)
+                .body("guidelineVersion", equalTo("v2"))
+                .body("rulesetVersion", equalTo(v2Before));
+    }
+
+    @Test
+    void windowsThatLeaveAGapAreRefusedNamingTheDatesAndChangeNothing() throws Exception {
+        Path v2 = RULES.resolve("v2/guideline.json");
+        Files.writeString(v2, Files.readString(v2).replace("\"from\": \"2027-07-01\"", "\"from\": \"2027-08-01\""));
+
+        given().post("/rules/reload")
+                .then()
+                .statusCode(422)
+                .body(
+                        "reload.problems.message",
+                        hasItem(
+                                containsString(
+                                        "CYBER_HEALTHCARE NEW_BUSINESS: applications effective 2027-07-01 to before 2027-08-01 have no guideline version")))
+                .body("reload.guidelines.find { it.guidelineVersion == 'v2' }.status", equalTo("REJECTED"));
+        given().get("/rules")
+                .then()
+                .body("guidelines.find { it.guidelineVersion == 'v2' }.windows[0].from", equalTo("2027-07-01"));
+    }
+
+    @Test
+    void aCutOverMovedOnBothVersionsGoesLiveInOneStepWithoutRecompiling() throws Exception {
+        String v1Before = fingerprint("v1");
+        Path v1 = RULES.resolve("v1/guideline.json");
+        Path v2 = RULES.resolve("v2/guideline.json");
+        Files.writeString(v1, Files.readString(v1).replace("\"until\": \"2027-07-01\"", "\"until\": \"2027-08-01\""));
+        Files.writeString(v2, Files.readString(v2).replace("\"from\": \"2027-07-01\"", "\"from\": \"2027-08-01\""));
+
+        given().post("/rules/reload")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("ACCEPTED"))
+                .body("guidelines.status", everyItem(equalTo("ACCEPTED")))
+                .body("guidelines.find { it.guidelineVersion == 'v1' }.changes.changed", emptyIterable());
+        assertEquals(v1Before, fingerprint("v1"));
+        given().contentType(io.restassured.http.ContentType.JSON)
+                .body(Payloads.contractExampleWith(
+                        application -> application.withObject("/coverage").put("effectiveDate", "2027-07-15")))
+                .post("/decisions")
+                .then()
+                .statusCode(200)
+                .body("guidelineVersion", equalTo("v1"));
+    }
+
+    private static String fingerprint(String guideline) {
+        return given().get("/rules")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("guidelines.find { it.guidelineVersion == '" + guideline + "' }.version");
     }
 
     @Test
