@@ -132,12 +132,16 @@ public final class ImpactAtScale {
         long liveAfter = liveHeapAfterGc();
         // The walk alone, nothing read or evaluated: what the store and the row decoding cost.
         long walking = System.nanoTime();
+        long walkJvmCpu = jvmCpuNanos();
+        long walkBackendCpu = backend == null ? 0 : backend.cpuNanos();
         AtomicLong walked = new AtomicLong();
         new DecisionRepository(analysed, kind)
                 .walk(
                         new ReplaySelection(Optional.empty(), Optional.empty(), Optional.empty(), count),
                         stored -> walked.incrementAndGet());
         double walkPerSecond = walked.get() / ((System.nanoTime() - walking) / 1e9);
+        double walkJvmMicros = (jvmCpuNanos() - walkJvmCpu) / 1e3 / walked.get();
+        double walkBackendMicros = backend == null ? 0 : (backend.cpuNanos() - walkBackendCpu) / 1e3 / walked.get();
         double perSecond = (report.replayed() + report.notReplayable()) / seconds;
         System.out.printf(
                 "RESULT store=%s decisions=%d replayed=%d changed=%d not_replayable=%d seconds=%.1f per_second=%.0f"
@@ -158,20 +162,25 @@ public final class ImpactAtScale {
         System.out.printf(
                 "IN-PROCESS (same JVM, %d bodies like the seeded ones) strict_read_per_second_1_thread=%.0f"
                         + " engine_per_second_1_thread=%.0f engine_per_second_%d_threads=%.0f"
-                        + " read_and_engine_per_second_%d_threads=%.0f%n",
+                        + " read_and_engine_per_second_%d_threads=%.0f; CPU per decision on one thread:"
+                        + " strict_read_micros=%.1f engine_micros=%.1f%n",
                 inProcess.bodies,
                 inProcess.readPerSecond,
                 inProcess.enginePerSecond,
                 inProcess.threads,
                 inProcess.enginePerSecondAllThreads,
                 inProcess.threads,
-                inProcess.readAndEnginePerSecondAllThreads);
+                inProcess.readAndEnginePerSecondAllThreads,
+                inProcess.readCpuMicros,
+                inProcess.engineCpuMicros);
         System.out.printf(
                 "CPU per decision during the analysis: jvm_micros=%.1f database_backend_micros=%.1f"
                         + " (load average before %s, after %s)%n",
                 jvmCpuMicros, backendCpuMicros, loadBefore, loadAfter);
         System.out.printf(
-                "WALK ALONE (same store, nothing replayed) walked=%d per_second=%.0f%n", walked.get(), walkPerSecond);
+                "WALK ALONE (same store, nothing replayed) walked=%d per_second=%.0f jvm_cpu_micros=%.1f"
+                        + " database_backend_cpu_micros=%.1f%n",
+                walked.get(), walkPerSecond, walkJvmMicros, walkBackendMicros);
         System.out.println("transitions " + report.outcomeTransitions());
         System.out.println("added " + report.reasonCodesAdded() + " removed " + report.reasonCodesRemoved());
         System.out.println("first changed "
@@ -188,7 +197,9 @@ public final class ImpactAtScale {
             double readPerSecond,
             double enginePerSecond,
             double enginePerSecondAllThreads,
-            double readAndEnginePerSecondAllThreads) {}
+            double readAndEnginePerSecondAllThreads,
+            double readCpuMicros,
+            double engineCpuMicros) {}
 
     /**
      * What the same JVM does without the store, on bodies built as the seeded ones: the strict
@@ -206,7 +217,11 @@ public final class ImpactAtScale {
         double engine = 0;
         double engineAll = 0;
         double both = 0;
+        double readCpu = 0;
+        double engineCpu = 0;
         for (int round = 0; round < 2; round++) {
+            readCpu = cpuMicros(texts.size(), () -> texts.forEach(reader::read));
+            engineCpu = cpuMicros(parsed.size(), () -> parsed.forEach(rules::evaluate));
             read = rate(texts.size(), () -> texts.forEach(reader::read));
             engine = rate(parsed.size(), () -> parsed.forEach(rules::evaluate));
             engineAll = rate(parsed.size(), () -> parsed.parallelStream().forEach(rules::evaluate));
@@ -214,7 +229,15 @@ public final class ImpactAtScale {
                     texts.size(),
                     () -> texts.parallelStream().forEach(text -> Verdict.of(rules.evaluate(reader.read(text)))));
         }
-        return new InProcess(texts.size(), threads, read, engine, engineAll, both);
+        return new InProcess(texts.size(), threads, read, engine, engineAll, both, readCpu, engineCpu);
+    }
+
+    /** This thread's CPU time per item: unlike a rate, not lowered by other processes taking the cores. */
+    private static double cpuMicros(int items, Runnable work) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long started = threads.getCurrentThreadCpuTime();
+        work.run();
+        return (threads.getCurrentThreadCpuTime() - started) / 1e3 / items;
     }
 
     private static double rate(int items, Runnable work) {
@@ -313,7 +336,7 @@ public final class ImpactAtScale {
     }
 
     /**
-     * What the analysis keeps alive: every two seconds a full collection, then the heap it left
+     * What the analysis keeps alive: every five seconds a full collection, then the heap it left
      * in use, the most of which is reported. (Heap in use after ordinary collections would count
      * garbage already promoted to the old generation; pool peaks would measure how full eden got.)
      */
@@ -323,7 +346,7 @@ public final class ImpactAtScale {
                 () -> {
                     while (running.get()) {
                         try {
-                            Thread.sleep(2_000);
+                            Thread.sleep(5_000);
                         } catch (InterruptedException e) {
                             return;
                         }
