@@ -2,6 +2,7 @@ package com.healthcyber.underwriting.audit;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,8 +18,14 @@ import javax.sql.DataSource;
  */
 public class DecisionRepository {
 
-    /** Rows per round trip when walking the history: bounded memory however long the history is. */
+    /** Rows per query when walking the history on H2: bounded memory however long the history is. */
     static final int WALK_PAGE = 500;
+
+    /**
+     * Rows per round trip of the walk's cursor on PostgreSQL: about 3 MB of request bodies, and
+     * few enough round trips (500 for a million decisions) that their latency does not count.
+     */
+    static final int WALK_FETCH = 2_000;
 
     private final DataSource dataSource;
     private final boolean postgresql;
@@ -61,18 +68,67 @@ public class DecisionRepository {
     }
 
     /**
-     * Walks the selected decisions oldest first, a page at a time, handing each to {@code visit};
-     * never holds more than one page. Returns how many were visited.
+     * Walks the selected decisions oldest first, handing each to {@code visit} on the calling
+     * thread, and returns how many were visited. Reads only what a replay needs
+     * ({@link StoredDecision}) and holds a bounded number of rows however long the history is:
+     * PostgreSQL streams one query through a cursor ({@link #WALK_FETCH} rows per round trip);
+     * H2 builds a query's whole result before handing out its first row, so there the walk
+     * reads keyset pages of {@link #WALK_PAGE}. An exception {@code visit} throws ends the walk
+     * and reaches the caller as thrown.
      */
-    public int walk(ReplaySelection selection, Consumer<DecisionRecord> visit) {
+    public int walk(ReplaySelection selection, Consumer<StoredDecision> visit) {
+        return postgresql ? streamed(selection, visit) : paged(selection, visit);
+    }
+
+    private int streamed(ReplaySelection selection, Consumer<StoredDecision> visit) {
+        Where where = selected(selection);
+        String sql = "SELECT " + DecisionTable.STORED_COLUMNS + " FROM decision d" + where.sql()
+                + " ORDER BY d.decided_at, d.decision_id LIMIT " + selection.maxDecisions();
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            // The driver keeps a cursor open between fetches only inside a transaction; without
+            // one it reads the whole result into memory at the first row.
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setFetchSize(WALK_FETCH);
+                where.bind(select);
+                int visited = 0;
+                try (ResultSet result = select.executeQuery()) {
+                    answered.run();
+                    while (result.next()) {
+                        visit.accept(DecisionTable.stored(result));
+                        visited++;
+                    }
+                }
+                answered.run();
+                return visited;
+            } finally {
+                restore(connection, autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("the decision store could not be read", e);
+        }
+    }
+
+    /**
+     * The walk only read, so there is nothing to commit: the connection goes back to the pool as
+     * it was lent. If even that fails the connection is broken, and the walk's own outcome (its
+     * count, or what ended it) is still the one to report; the pool discards a broken connection.
+     */
+    private static void restore(Connection connection, boolean autoCommit) {
+        try {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            // see above
+        }
+    }
+
+    private int paged(ReplaySelection selection, Consumer<StoredDecision> visit) {
         int visited = 0;
         Optional<DecisionSearch.Position> after = Optional.empty();
         while (visited < selection.maxDecisions()) {
-            Where where = new Where();
-            selection.product().ifPresent(product -> where.and("d.product = ?", product.name()));
-            selection.guidelineVersion().ifPresent(version -> where.and("d.guideline_version = ?", version));
-            selection.decidedFrom().ifPresent(from -> where.and("d.decided_at >= ?", utc(from)));
-            selection.decidedTo().ifPresent(to -> where.and("d.decided_at < ?", utc(to)));
+            Where where = selected(selection);
             // A plain range on decided_at first, so every database starts the page from the index,
             // not from the beginning of the history (an OR alone made H2 rescan: quadratic).
             after.ifPresent(position -> where.and(
@@ -80,21 +136,41 @@ public class DecisionRepository {
                     utc(position.decidedAt()),
                     utc(position.decidedAt()),
                     position.decisionId()));
-            List<DecisionRecord> page = query(
-                    where,
-                    "ORDER BY d.decided_at, d.decision_id",
-                    Math.min(WALK_PAGE, selection.maxDecisions() - visited));
-            for (DecisionRecord record : page) {
-                visit.accept(record);
+            String sql = "SELECT " + DecisionTable.STORED_COLUMNS + " FROM decision d" + where.sql()
+                    + " ORDER BY d.decided_at, d.decision_id LIMIT "
+                    + Math.min(WALK_PAGE, selection.maxDecisions() - visited);
+            List<StoredDecision> page = new ArrayList<>(WALK_PAGE);
+            try (Connection connection = dataSource.getConnection();
+                    PreparedStatement select = connection.prepareStatement(sql)) {
+                where.bind(select);
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        page.add(DecisionTable.stored(result));
+                    }
+                }
+                answered.run();
+            } catch (SQLException e) {
+                throw new StoreUnavailableException("the decision store could not be read", e);
             }
+            // Visited with the connection back in the pool: a slow visitor holds none.
+            page.forEach(visit);
             visited += page.size();
             if (page.size() < WALK_PAGE) {
                 break;
             }
-            DecisionRecord last = page.get(page.size() - 1);
-            after = Optional.of(new DecisionSearch.Position(last.decision().decidedAt(), last.decisionId()));
+            StoredDecision last = page.get(page.size() - 1);
+            after = Optional.of(new DecisionSearch.Position(last.decidedAt(), last.decisionId()));
         }
         return visited;
+    }
+
+    private static Where selected(ReplaySelection selection) {
+        Where where = new Where();
+        selection.product().ifPresent(product -> where.and("d.product = ?", product.name()));
+        selection.guidelineVersion().ifPresent(version -> where.and("d.guideline_version = ?", version));
+        selection.decidedFrom().ifPresent(from -> where.and("d.decided_at >= ?", utc(from)));
+        selection.decidedTo().ifPresent(to -> where.and("d.decided_at < ?", utc(to)));
+        return where;
     }
 
     /**
@@ -126,10 +202,7 @@ public class DecisionRepository {
                 "SELECT " + DecisionTable.COLUMNS + " FROM decision d" + where.sql() + " " + order + " LIMIT " + limit;
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
-            int index = 1;
-            for (Object parameter : where.parameters) {
-                select.setObject(index++, parameter);
-            }
+            where.bind(select);
             List<DecisionRecord> records = DecisionTable.read(select);
             answered.run();
             return records;
@@ -153,6 +226,13 @@ public class DecisionRepository {
 
         String sql() {
             return sql.toString();
+        }
+
+        void bind(PreparedStatement statement) throws SQLException {
+            int index = 1;
+            for (Object parameter : parameters) {
+                statement.setObject(index++, parameter);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.application.Reason;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -154,6 +155,14 @@ final class DecisionTable {
             .filter(Column::selected)
             .map(column -> "d." + column.name())
             .collect(Collectors.joining(", "));
+
+    /**
+     * What the walk of a replay selects ({@link #stored}): the stored codes from
+     * {@code reason_codes} rather than the reasons' JSON, which a replay does not need. Every
+     * writer fills both from the same reasons (the append here, the V3 migration for older rows).
+     */
+    static final String STORED_COLUMNS = "d." + DECISION_ID.name() + ", d." + DECIDED_AT.name() + ", d."
+            + OUTCOME.name() + ", d." + REASON_CODES.name() + ", d." + REQUEST_BODY.name();
 
     /** The table's columns, in {@link #TABLE}'s order: what the schema must hold, no more and no less. */
     static List<String> columnNames() {
@@ -353,6 +362,27 @@ final class DecisionTable {
                 result.getLong(ENGINE_MICROS.name()),
                 result.getString(REQUESTED_BY.name()),
                 Optional.ofNullable(result.getString(IDEMPOTENCY_KEY.name())),
+                result.getString(REQUEST_BODY.name()));
+    }
+
+    /** One row of {@link #STORED_COLUMNS}, read by column name. */
+    static StoredDecision stored(ResultSet result) throws SQLException {
+        Array codes = result.getArray(REASON_CODES.name());
+        Object[] values;
+        try {
+            values = (Object[]) codes.getArray();
+        } finally {
+            codes.free();
+        }
+        List<String> reasonCodes = new ArrayList<>(values.length);
+        for (Object code : values) {
+            reasonCodes.add((String) code);
+        }
+        return new StoredDecision(
+                result.getString(DECISION_ID.name()),
+                result.getObject(DECIDED_AT.name(), OffsetDateTime.class).toInstant(),
+                Outcome.valueOf(result.getString(OUTCOME.name())),
+                List.copyOf(reasonCodes),
                 result.getString(REQUEST_BODY.name()));
     }
 
