@@ -79,7 +79,7 @@ class ImpactAnalysisTest {
     @BeforeAll
     static void compileCandidate() throws Exception {
         Path directory = Path.of("target", "test-candidates", "impact-analysis-test");
-        CopiedRules.restore(directory);
+        CopiedRules.restoreVersion(directory, "v1");
         CopiedRules.edit(
                 directory, "common/loss-history.drl", "$claims : List( size == 1 )", "$claims : List( size == 99 )");
         candidate = new RuleSetLoader(2).load(directory);
@@ -446,8 +446,8 @@ class ImpactAnalysisTest {
         try (Connection connection = store.getConnection();
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO decision (decision_id,"
                         + " application_id, product, outcome, ruleset_version, drools_version, service_version,"
-                        + " decided_at, engine_micros, requested_by, request_body, reasons, reason_codes)"
-                        + " VALUES (?, ?, ?, ?, 'sha256:v1', '10.2.0', 'test', ?, 10, 'test', ?, ?, ?)")) {
+                        + " decided_at, engine_micros, requested_by, request_body, reasons, reason_codes, guideline_version)"
+                        + " VALUES (?, ?, ?, ?, 'sha256:v1', '10.2.0', 'test', ?, 10, 'test', ?, ?, ?, 'v1')")) {
             connection.setAutoCommit(false);
             int i = 0;
             for (Row row : rows) {
