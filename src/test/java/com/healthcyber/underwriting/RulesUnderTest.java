@@ -50,6 +50,18 @@ public final class RulesUnderTest {
         }
     }
 
+    /** Each referral code of the guideline (v1 and v2) with the authority it needs by itself. */
+    public static Map<String, String> guidelineAuthority() {
+        try {
+            return Files.readAllLines(Path.of("src/test/resources/guideline-authority.txt")).stream()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.trim().split("\\s+"))
+                    .collect(Collectors.toMap(parts -> parts[0], parts -> parts[1]));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static List<String> codesOf(RuleSet ruleSet) {
         return ruleSet.rules().stream().map(rule -> rule.code()).toList();
     }

@@ -1,12 +1,16 @@
 package com.healthcyber.underwriting.application;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The answer to one application, as platforms receive it. Its record ({@code audit.DecisionRecord})
  * and the record's view compose it, so a field added here is kept and shown without being
  * listed again.
+ *
+ * @param requiredAuthority on a REFER only: the level an underwriter needs to resolve it
  */
 public record Decision(
         String decisionId,
@@ -14,5 +18,12 @@ public record Decision(
         Product product,
         Outcome outcome,
         List<Reason> reasons,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(
+                description =
+                        "On a REFER only: the authority level an underwriter needs to resolve it; absent on ACCEPT and DECLINE")
+        AuthorityLevel requiredAuthority,
+
         String rulesetVersion,
         Instant decidedAt) {}

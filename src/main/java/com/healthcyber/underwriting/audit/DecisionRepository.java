@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -138,19 +137,5 @@ public class DecisionRepository {
 
     private static OffsetDateTime utc(java.time.Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static final class Where {
-        private final StringBuilder sql = new StringBuilder();
-        private final List<Object> parameters = new ArrayList<>();
-
-        void and(String condition, Object... values) {
-            sql.append(sql.isEmpty() ? " WHERE " : " AND ").append(condition);
-            parameters.addAll(List.of(values));
-        }
-
-        String sql() {
-            return sql.toString();
-        }
     }
 }

@@ -4,4 +4,9 @@ import com.healthcyber.underwriting.application.Reason;
 import java.util.List;
 
 /** What one ruleset found for one application. */
-public record Evaluation(List<Reason> reasons, String rulesetVersion, long engineNanos) {}
+public record Evaluation(Findings findings, String rulesetVersion, long engineNanos) {
+
+    public List<Reason> reasons() {
+        return findings.reasons();
+    }
+}

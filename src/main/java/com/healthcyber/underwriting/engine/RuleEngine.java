@@ -41,8 +41,8 @@ public class RuleEngine {
     public Evaluation evaluate(Application application) {
         return withActiveRuleSet(ruleSet -> {
             long start = System.nanoTime();
-            var reasons = ruleSet.evaluate(application);
-            return new Evaluation(reasons, ruleSet.version(), System.nanoTime() - start);
+            Findings findings = ruleSet.evaluate(application);
+            return new Evaluation(findings, ruleSet.version(), System.nanoTime() - start);
         });
     }
 

@@ -57,6 +57,7 @@ public final class ImpactAnalysis {
                 tally.notReplayable,
                 seen > selection.maxDecisions(),
                 tally.transitions(),
+                tally.authority.transitions(),
                 Tally.counts(tally.added),
                 Tally.counts(tally.removed),
                 List.copyOf(tally.sample),
@@ -79,6 +80,7 @@ public final class ImpactAnalysis {
         int changed;
         int notReplayable;
         final Map<Outcome, Map<Outcome, Integer>> transitions = new EnumMap<>(Outcome.class);
+        final AuthorityShifts authority = new AuthorityShifts();
         final Map<String, Integer> added = new TreeMap<>();
         final Map<String, Integer> removed = new TreeMap<>();
         final List<String> sample = new ArrayList<>();
@@ -96,6 +98,7 @@ public final class ImpactAnalysis {
             transitions
                     .computeIfAbsent(replay.stored().outcome(), from -> new EnumMap<>(Outcome.class))
                     .merge(replay.replayed().outcome(), 1, Integer::sum);
+            authority.add(replay);
             replay.codesAdded().forEach(code -> added.merge(code, 1, Integer::sum));
             replay.codesRemoved().forEach(code -> removed.merge(code, 1, Integer::sum));
             if (replay.changed()) {

@@ -34,7 +34,12 @@ public class OpenApiContract implements OASFilter {
     /** Properties an answer leaves out when they have no value (the records' {@code @JsonInclude}). */
     static final Map<String, Set<String>> OPTIONAL_IN_ANSWERS = Map.of(
             "Problem", Set.of("detail", "violations"),
-            "DecisionRecordView", Set.of("idempotencyKey"),
+            "Decision", Set.of("requiredAuthority"),
+            "DecisionRecordView", Set.of("idempotencyKey", "requiredAuthority", "referral"),
+            "ReferralView", Set.of("resolution"),
+            "ReferralItem", Set.of("resolution"),
+            "Result", Set.of("requiredAuthority"),
+            "AuthorityTransition", Set.of("from", "to"),
             "ImpactReport", Set.of("decidedFrom", "decidedTo", "product"),
             "RuleSetView", Set.of("lastReload"),
             "ReloadAttempt", Set.of("activeVersion", "candidateVersion", "problems", "failedScenarios", "changes"));

@@ -30,20 +30,26 @@ public final class ScenarioRunner {
         try {
             Application application = reader.read(mapper.writeValueAsBytes(scenario.application()));
             Verdict verdict = Verdict.of(ruleSet.evaluate(application));
-            return new ScenarioResult(scenario, verdict.outcome(), verdict.codes(), null);
+            return new ScenarioResult(
+                    scenario,
+                    verdict.outcome(),
+                    verdict.codes(),
+                    verdict.requiredAuthority().orElse(null),
+                    null);
         } catch (InvalidApplicationException e) {
             return new ScenarioResult(
                     scenario,
                     null,
                     List.of(),
+                    null,
                     "its application is not valid: "
                             + e.violations().stream()
                                     .map(violation -> violation.field() + " " + violation.message())
                                     .collect(Collectors.joining("; ")));
         } catch (RuleEvaluationException e) {
-            return new ScenarioResult(scenario, null, List.of(), "the rules failed on it: " + e.getMessage());
+            return new ScenarioResult(scenario, null, List.of(), null, "the rules failed on it: " + e.getMessage());
         } catch (JsonProcessingException e) {
-            return new ScenarioResult(scenario, null, List.of(), "its application cannot be written as JSON");
+            return new ScenarioResult(scenario, null, List.of(), null, "its application cannot be written as JSON");
         }
     }
 }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The rules carry the guideline's codes: each exactly once, with the guideline's outcome. */
 class RuleCatalogueTest {
 
+    private static final Set<RuleKind> REASON_KINDS = Set.of(RuleKind.DECLINE, RuleKind.REFER, RuleKind.CONDITION);
+
     private final List<RuleDefinition> rules = RulesUnderTest.ruleSet().rules();
     private final Map<String, String> guideline = RulesUnderTest.guidelineCodes();
 
@@ -53,16 +55,39 @@ class RuleCatalogueTest {
     @Test
     void everyReasonRuleGivesTheGuidelineOutcomeForItsCode() {
         Map<String, String> actual = rules.stream()
-                .filter(rule -> rule.kind() != RuleKind.DERIVED_FACT)
+                .filter(rule -> REASON_KINDS.contains(rule.kind()))
                 .collect(Collectors.toMap(
                         RuleDefinition::code, rule -> rule.kind().name(), (a, b) -> a, TreeMap::new));
         assertEquals(new TreeMap<>(guideline), actual);
     }
 
     @Test
-    void derivedFactRulesUseCodesOutsideTheGuideline() {
+    void everyReferralNeedsTheGuidelineAuthorityForItsCode() {
+        Map<String, String> authority = RulesUnderTest.guidelineAuthority();
+        Map<String, String> expected = new TreeMap<>();
+        guideline.forEach((code, outcome) -> {
+            if (outcome.equals("REFER")) {
+                expected.put(code, authority.getOrDefault(code, "(not in the authority table)"));
+            }
+        });
+        Map<String, String> actual = rules.stream()
+                .filter(rule -> rule.kind() == RuleKind.REFER)
+                .collect(Collectors.toMap(
+                        RuleDefinition::code, rule -> String.valueOf(rule.authority()), (a, b) -> a, TreeMap::new));
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void onlyReferralsCarryAnAuthority() {
         rules.stream()
-                .filter(rule -> rule.kind() == RuleKind.DERIVED_FACT)
+                .filter(rule -> rule.kind() != RuleKind.REFER)
+                .forEach(rule -> assertEquals(null, rule.authority(), rule.code()));
+    }
+
+    @Test
+    void derivedFactAndAuthorityRulesUseCodesOutsideTheGuideline() {
+        rules.stream()
+                .filter(rule -> !REASON_KINDS.contains(rule.kind()))
                 .forEach(rule -> assertFalse(
                         guideline.containsKey(rule.code()), rule.code() + " is a reason code but inserts no reason"));
     }

@@ -1,0 +1,19 @@
+package com.healthcyber.underwriting.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The conditions of a query and their parameters, in order: values are always bound, never written into the SQL. */
+final class Where {
+    private final StringBuilder sql = new StringBuilder();
+    final List<Object> parameters = new ArrayList<>();
+
+    void and(String condition, Object... values) {
+        sql.append(sql.isEmpty() ? " WHERE " : " AND ").append(condition);
+        parameters.addAll(List.of(values));
+    }
+
+    String sql() {
+        return sql.toString();
+    }
+}
