@@ -210,6 +210,37 @@ abstract class ReferralContract {
         given().auth().oauth2(platform).get("/decisions/" + decisionId).then().body("referral.status", equalTo("OPEN"));
     }
 
+    /** Decided before V6 kept a referral's authority: the record says REFER and nothing more, so it is not on the desk. */
+    @Test
+    void aReferralRecordedWithoutAnAuthorityIsNotOnTheDesk() throws Exception {
+        String decisionId = UUID.randomUUID().toString();
+        try (var connection = store.get().getConnection();
+                var insert = connection.prepareStatement("INSERT INTO decision (decision_id, application_id, product,"
+                        + " outcome, ruleset_version, drools_version, service_version, decided_at, engine_micros,"
+                        + " requested_by, request_body, reasons, reason_codes) VALUES (?, 'APP-OLD', 'CYBER_HEALTHCARE',"
+                        + " 'REFER', 'sha256:before', '10.2.0', 'test', ?, 10, 'test', ?, ?, ?)")) {
+            insert.setString(1, decisionId);
+            insert.setObject(2, java.time.OffsetDateTime.now());
+            insert.setString(3, Payloads.contractExample());
+            insert.setString(4, "[{\"code\":\"LOSS_HISTORY\",\"outcome\":\"REFER\",\"rule\":\"r\",\"message\":\"m\"}]");
+            insert.setArray(5, connection.createArrayOf("VARCHAR", new String[] {"LOSS_HISTORY"}));
+            insert.executeUpdate();
+        }
+        given().auth()
+                .oauth2(platform)
+                .get("/decisions/" + decisionId)
+                .then()
+                .statusCode(200)
+                .body("outcome", equalTo("REFER"))
+                .body("$", not(hasKey("requiredAuthority")))
+                .body("$", not(hasKey("referral")));
+        resolve(decisionId, Tokens.resolver("morgan.manager", "UNDERWRITING_MANAGER"), APPROVE, null)
+                .statusCode(409)
+                .body("title", equalTo("Not a referral of the desk"))
+                .body("detail", containsString("decide the application again"));
+        assertFalse(queue("status=OPEN").contains(decisionId));
+    }
+
     @Test
     void unknownAndMalformedIdsAndBadBodiesAreRefusedNamingWhatIsWrong() {
         String manager = Tokens.resolver("morgan.manager", "UNDERWRITING_MANAGER");
