@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
  * <p>An underwriter on the referral desk also holds an authority level, the token's
  * {@code uw_authority} claim:
  *
- * <pre>./mvnw -q compile exec:exec@mint-token -Droles=decisions:read,referrals:resolve -Dauthority=SENIOR_UNDERWRITER</pre>
+ * <pre>./mvnw -q compile exec:exec@mint-token -Droles=decisions:read,referrals:resolve -Dauthority=SENIOR_UNDERWRITER -Duser=dana</pre>
+ *
+ * <p>({@code -Duser} names the caller, {@code local-user} by default: the name a resolution records.)
  */
 public final class MintToken {
 
@@ -51,19 +53,23 @@ public final class MintToken {
                     + Arrays.stream(AuthorityLevel.values()).map(Enum::name).collect(Collectors.joining(", ")));
             System.exit(2);
         }
-        System.out.println(mint(Path.of(dataDir), roles, authority, lifetime));
+        String user = System.getProperty("mint.user", "").strip();
+        System.out.println(mint(Path.of(dataDir), roles, user.isEmpty() ? LOCAL_USER : user, authority, lifetime));
     }
 
+    static final String LOCAL_USER = "local-user";
+
     public static String mint(Path dataDir, Set<String> roles, Duration lifetime) {
-        return mint(dataDir, roles, Optional.empty(), lifetime);
+        return mint(dataDir, roles, LOCAL_USER, Optional.empty(), lifetime);
     }
 
     /** With an authority, the token carries it as {@code uw_authority}: what the referral desk checks. */
-    public static String mint(Path dataDir, Set<String> roles, Optional<AuthorityLevel> authority, Duration lifetime) {
+    public static String mint(
+            Path dataDir, Set<String> roles, String user, Optional<AuthorityLevel> authority, Duration lifetime) {
         LocalSigningKeys keys = LocalSigningKeys.ensure(dataDir);
         JwtClaimsBuilder claims = Jwt.issuer(LocalSigningKeys.ISSUER)
                 .subject("local-" + String.join("+", roles))
-                .upn("local-user")
+                .upn(user)
                 .groups(roles)
                 .issuedAt(java.time.Instant.now())
                 .expiresIn(lifetime);
