@@ -459,7 +459,7 @@ public final class ImpactAtScale {
         if (i % OLD_CONTRACT_EVERY == OLD_CONTRACT_EVERY - 1) {
             Product product = i % 5 == 4 ? Product.MEDICAL_REGISTRY : Product.CYBER_HEALTHCARE;
             decision = new Decision(
-                    decisionId, "APP-" + i, product, Outcome.ACCEPT, List.of(), "v1", "sha256:old", decidedAt);
+                    decisionId, "APP-" + i, product, Outcome.ACCEPT, List.of(), "v1", null, "sha256:old", decidedAt);
         } else {
             Application parsed = reader.read(body);
             Verdict verdict = Verdict.of(rules.evaluate(parsed));
@@ -470,6 +470,7 @@ public final class ImpactAtScale {
                     verdict.outcome(),
                     verdict.reasons(),
                     "v1",
+                    verdict.requiredAuthority().orElse(null),
                     rules.version(),
                     decidedAt);
         }
@@ -511,7 +512,7 @@ public final class ImpactAtScale {
 
     private static final String COPY = "COPY decision (decision_id, application_id, product, outcome, ruleset_version,"
             + " drools_version, service_version, decided_at, engine_micros, requested_by, idempotency_key,"
-            + " request_body, reasons, reason_codes, guideline_version) FROM STDIN";
+            + " request_body, reasons, reason_codes, guideline_version, required_authority) FROM STDIN";
 
     /** One COPY per chunk, in PostgreSQL's text format. */
     private static void copy(Connection connection, List<DecisionRecord> records) throws Exception {
@@ -542,7 +543,12 @@ public final class ImpactAtScale {
                                     .map(code -> '"' + code + '"')
                                     .collect(Collectors.joining(",", "{", "}")))
                     .append('\t');
-            escaped(rows, decision.guidelineVersion()).append('\n');
+            escaped(rows, decision.guidelineVersion()).append('\t');
+            if (decision.requiredAuthority() == null) {
+                rows.append("\\N\n");
+            } else {
+                rows.append(decision.requiredAuthority().name()).append('\n');
+            }
         }
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
         byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);

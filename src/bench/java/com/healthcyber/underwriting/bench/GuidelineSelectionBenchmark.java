@@ -75,6 +75,6 @@ public class GuidelineSelectionBenchmark {
     /** The engine's path for every decision: choose the version, lease its ruleset, evaluate. */
     @Benchmark
     public Verdict throughTheEngine() {
-        return Verdict.of(engine.evaluate(parsed).reasons());
+        return Verdict.of(engine.evaluate(parsed).findings());
     }
 }

@@ -47,4 +47,10 @@ public class DecisionDataSource {
     DecisionRepository repository(StoreOutageLog outage) {
         return new DecisionRepository(dataSource, kind, outage::answered);
     }
+
+    @Produces
+    @Singleton
+    ReferralRepository referrals(StoreOutageLog outage) {
+        return new ReferralRepository(dataSource, outage::answered);
+    }
 }

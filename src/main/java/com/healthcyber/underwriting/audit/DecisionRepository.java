@@ -214,25 +214,4 @@ public class DecisionRepository {
     private static OffsetDateTime utc(java.time.Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
-
-    private static final class Where {
-        private final StringBuilder sql = new StringBuilder();
-        private final List<Object> parameters = new ArrayList<>();
-
-        void and(String condition, Object... values) {
-            sql.append(sql.isEmpty() ? " WHERE " : " AND ").append(condition);
-            parameters.addAll(List.of(values));
-        }
-
-        String sql() {
-            return sql.toString();
-        }
-
-        void bind(PreparedStatement statement) throws SQLException {
-            int index = 1;
-            for (Object parameter : parameters) {
-                statement.setObject(index++, parameter);
-            }
-        }
-    }
 }

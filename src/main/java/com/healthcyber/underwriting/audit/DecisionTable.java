@@ -3,6 +3,7 @@ package com.healthcyber.underwriting.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.healthcyber.underwriting.application.AuthorityLevel;
 import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
@@ -131,6 +132,11 @@ final class DecisionTable {
     private static final Column REQUEST_BODY = text("request_body", DecisionRecord::requestBody);
     private static final Column REASONS = text("reasons", DecisionTable::reasonsJson);
     private static final Column REASON_CODES = textArray("reason_codes", DecisionRecord::codes);
+    private static final Column REQUIRED_AUTHORITY = text(
+            "required_authority",
+            record -> record.decision().requiredAuthority() == null
+                    ? null
+                    : record.decision().requiredAuthority().name());
 
     /** The decision table, in column order: a field added to a decision is one entry here (and a migration). */
     private static final List<Column> TABLE = List.of(
@@ -148,7 +154,8 @@ final class DecisionTable {
             REQUEST_BODY,
             REASONS,
             REASON_CODES,
-            GUIDELINE_VERSION);
+            GUIDELINE_VERSION,
+            REQUIRED_AUTHORITY);
 
     /** What a query selects to read records ({@link #read}), from the table aliased {@code d}. */
     static final String COLUMNS = TABLE.stream()
@@ -162,7 +169,8 @@ final class DecisionTable {
      * writer fills both from the same reasons (the append here, the V3 migration for older rows).
      */
     static final String STORED_COLUMNS = "d." + DECISION_ID.name() + ", d." + DECIDED_AT.name() + ", d."
-            + OUTCOME.name() + ", d." + REASON_CODES.name() + ", d." + REQUEST_BODY.name();
+            + OUTCOME.name() + ", d." + REQUIRED_AUTHORITY.name() + ", d." + REASON_CODES.name() + ", d."
+            + REQUEST_BODY.name();
 
     /** The table's columns, in {@link #TABLE}'s order: what the schema must hold, no more and no less. */
     static List<String> columnNames() {
@@ -186,6 +194,35 @@ final class DecisionTable {
     private static String insertDecisionsSql(int rows) {
         return "INSERT INTO decision (" + COLUMN_NAMES + ") VALUES " + String.join(", ", Collections.nCopies(rows, ROW))
                 + " ON CONFLICT DO NOTHING";
+    }
+
+    /** What the desk's queue keeps of a referral (db/migration/V6): all it filters and orders on. */
+    private static final String QUEUED_COLUMNS = "decided_at, decision_id, product, required_authority";
+
+    /**
+     * The embedded store: the referrals among {@code stored} (decisions just inserted) join the
+     * desk's queue, in the transaction that inserted them.
+     */
+    static void queueReferrals(Connection connection, List<DecisionRecord> stored) throws SQLException {
+        List<DecisionRecord> referrals = stored.stream()
+                .filter(record -> record.decision().requiredAuthority() != null)
+                .toList();
+        if (referrals.isEmpty()) {
+            return;
+        }
+        String sql = "INSERT INTO open_referral (" + QUEUED_COLUMNS + ") VALUES "
+                + String.join(", ", Collections.nCopies(referrals.size(), "(?, ?, ?, ?)"));
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            int parameter = 1;
+            for (DecisionRecord referral : referrals) {
+                Decision decision = referral.decision();
+                insert.setObject(parameter++, OffsetDateTime.ofInstant(decision.decidedAt(), ZoneOffset.UTC));
+                insert.setString(parameter++, decision.decisionId());
+                insert.setString(parameter++, decision.product().name());
+                insert.setString(parameter++, decision.requiredAuthority().name());
+            }
+            insert.executeUpdate();
+        }
     }
 
     /** Keeps one statement's parameters well under PostgreSQL's limit of 32,767. */
@@ -222,13 +259,17 @@ final class DecisionTable {
      * Each column is one array parameter ({@link Column#batch}), so the text is the same for
      * every batch size.
      */
-    private static final String APPEND_ALL_POSTGRESQL = "INSERT INTO decision (" + COLUMN_NAMES + ")"
+    private static final String APPEND_ALL_POSTGRESQL = "WITH stored AS (INSERT INTO decision (" + COLUMN_NAMES + ")"
             + " SELECT " + TABLE.stream().map(Column::fromArray).collect(Collectors.joining(", "))
             + " FROM unnest("
             + TABLE.stream().map(column -> "?::" + column.arrayType()).collect(Collectors.joining(", ")) + ")"
             + " AS d(" + COLUMN_NAMES + ")"
             + " ON CONFLICT (requested_by, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING"
-            + " RETURNING decision_id";
+            + " RETURNING " + QUEUED_COLUMNS + "),"
+            // The referrals among the stored decisions join the desk's queue in the same statement.
+            + " queued AS (INSERT INTO open_referral (" + QUEUED_COLUMNS + ") SELECT " + QUEUED_COLUMNS
+            + " FROM stored WHERE required_authority IS NOT NULL)"
+            + " SELECT decision_id FROM stored";
 
     static Set<String> appendAllPostgresql(Connection connection, List<DecisionRecord> records) throws SQLException {
         try (PreparedStatement append = connection.prepareStatement(APPEND_ALL_POSTGRESQL)) {
@@ -353,6 +394,7 @@ final class DecisionTable {
                 Outcome.valueOf(result.getString(OUTCOME.name())),
                 reasons(decisionId, result.getString(REASONS.name())),
                 result.getString(GUIDELINE_VERSION.name()),
+                authority(result.getString(REQUIRED_AUTHORITY.name())),
                 result.getString(RULESET_VERSION.name()),
                 result.getObject(DECIDED_AT.name(), OffsetDateTime.class).toInstant());
         return new DecisionRecord(
@@ -382,11 +424,17 @@ final class DecisionTable {
                 result.getString(DECISION_ID.name()),
                 result.getObject(DECIDED_AT.name(), OffsetDateTime.class).toInstant(),
                 Outcome.valueOf(result.getString(OUTCOME.name())),
+                authority(result.getString(REQUIRED_AUTHORITY.name())),
                 List.copyOf(reasonCodes),
                 result.getString(REQUEST_BODY.name()));
     }
 
-    private static List<Reason> reasons(String decisionId, String json) throws SQLException {
+    /** Null on a decision that is no referral, and on a referral recorded before V6 kept the authority. */
+    static AuthorityLevel authority(String name) {
+        return name == null ? null : AuthorityLevel.valueOf(name);
+    }
+
+    static List<Reason> reasons(String decisionId, String json) throws SQLException {
         try {
             return List.copyOf(JSON.readValue(json, REASON_LIST));
         } catch (JsonProcessingException e) {

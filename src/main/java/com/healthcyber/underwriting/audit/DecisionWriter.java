@@ -247,11 +247,17 @@ public class DecisionWriter {
         try {
             int inserted = DecisionTable.insertDecisions(connection, records);
             if (inserted == records.size()) { // the common case: no retry raced its original
+                DecisionTable.queueReferrals(connection, records);
                 connection.commit();
                 return records;
             }
             Set<String> stored = DecisionTable.existing(
                     connection, records.stream().map(DecisionRecord::decisionId).toList());
+            DecisionTable.queueReferrals(
+                    connection,
+                    records.stream()
+                            .filter(record -> stored.contains(record.decisionId()))
+                            .toList());
             List<DecisionRecord> onFile = onFile(connection, records, stored);
             connection.commit();
             return onFile;

@@ -22,6 +22,18 @@ public interface UnderwritingConfig {
 
     Http http();
 
+    Referrals referrals();
+
+    interface Referrals {
+        /**
+         * How often the count of open referrals by required authority (a gauge) is read from the
+         * store. A scrape reads the last count: a count over a hundred thousand open referrals per
+         * scrape, per replica, would load the store for a figure that moves slowly.
+         */
+        @WithDefault("15s")
+        Duration openCountInterval();
+    }
+
     interface Http {
         /**
          * How long a request's body may take to arrive, in all. The idle timeout restarts with

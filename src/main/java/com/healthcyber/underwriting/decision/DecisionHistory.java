@@ -54,7 +54,7 @@ public class DecisionHistory {
     public Optional<Replay> replay(String decisionId) {
         return records.find(decisionId).map(record -> {
             Evaluation now = engine.evaluate(storedApplication(record));
-            return Replay.of(record, Verdict.of(now.reasons()), now.guidelineVersion(), now.rulesetVersion());
+            return Replay.of(record, Verdict.of(now.findings()), now.guidelineVersion(), now.rulesetVersion());
         });
     }
 

@@ -81,7 +81,7 @@ public class DecisionService {
         Application application = reader.read(body);
         long started = System.nanoTime();
         Evaluation evaluation = engine.evaluate(application);
-        Verdict verdict = Verdict.of(evaluation.reasons());
+        Verdict verdict = Verdict.of(evaluation.findings());
         Instant decidedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Decision decision = new Decision(
                 ids.next(decidedAt.toEpochMilli()),
@@ -90,6 +90,7 @@ public class DecisionService {
                 verdict.outcome(),
                 verdict.reasons(),
                 evaluation.guidelineVersion(),
+                verdict.requiredAuthority().orElse(null),
                 evaluation.rulesetVersion(),
                 decidedAt);
         DecisionRecord record = new DecisionRecord(

@@ -1,5 +1,6 @@
 package com.healthcyber.underwriting.engine;
 
+import com.healthcyber.underwriting.application.AuthorityLevel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +19,8 @@ import org.drools.drl.parser.DroolsParserException;
 /** What the DRL parser tells about one file: its package, and its rules with their lines and metadata. */
 final class ParsedRuleFile {
 
-    private static final Pattern REASON_CALL = Pattern.compile("\\b(decline|refer|condition)\\s*\\(\\s*drools\\b");
+    private static final Pattern REASON_CALL =
+            Pattern.compile("\\b(decline|refer|condition|requireAuthority)\\s*\\(\\s*drools\\b");
 
     private final RuleFile file;
     private final PackageDescr descr;
@@ -123,6 +125,8 @@ final class ParsedRuleFile {
                         rule.getLine(),
                         metadata(rule, RuleMetadata.DESCRIPTION),
                         kind(rule),
+                        AuthorityLevel.named(metadata(rule, RuleMetadata.AUTHORITY))
+                                .orElse(null),
                         fingerprint(rule)))
                 .toList();
     }
@@ -135,9 +139,14 @@ final class ParsedRuleFile {
         return String.valueOf(annotation.getSingleValueStripped());
     }
 
-    private static RuleKind kind(RuleDescr rule) {
+    static RuleKind kind(RuleDescr rule) {
         Matcher call = REASON_CALL.matcher(String.valueOf(rule.getConsequence()));
-        return call.find() ? RuleKind.valueOf(call.group(1).toUpperCase(Locale.ROOT)) : RuleKind.DERIVED_FACT;
+        if (!call.find()) {
+            return RuleKind.DERIVED_FACT;
+        }
+        return call.group(1).equals("requireAuthority")
+                ? RuleKind.AUTHORITY
+                : RuleKind.valueOf(call.group(1).toUpperCase(Locale.ROOT));
     }
 
     /** The rule's source text, whitespace-normalised: equal fingerprints mean the rule did not change. */

@@ -1,5 +1,7 @@
 package com.healthcyber.underwriting.engine;
 
+import com.healthcyber.underwriting.application.AuthorityLevel;
+import com.healthcyber.underwriting.application.AuthorityRequirement;
 import com.healthcyber.underwriting.application.Reason;
 import com.healthcyber.underwriting.application.ReasonOutcome;
 import java.time.LocalDate;
@@ -33,14 +35,27 @@ public final class RuleFunctions {
         return reason(drools, ReasonOutcome.CONDITION, message);
     }
 
+    /**
+     * An authority the referral needs beyond its reasons' own levels (an authority rule's
+     * consequence): {@code insertLogical( requireAuthority( drools, AuthorityLevel.UNDERWRITING_MANAGER, "…" ) )}.
+     */
+    public static AuthorityRequirement requireAuthority(Object drools, AuthorityLevel level, String message) {
+        RuleContext context = (RuleContext) drools;
+        return new AuthorityRequirement(code(context), level, context.getRule().getName(), message);
+    }
+
     /** {@code drools} is the rule's context: a KnowledgeHelper in classic DRL, a DroolsImpl in the executable model. */
     private static Reason reason(Object context, ReasonOutcome outcome, String message) {
         RuleContext drools = (RuleContext) context;
+        return new Reason(code(drools), outcome, drools.getRule().getName(), message);
+    }
+
+    private static String code(RuleContext drools) {
         Object code = drools.getRule().getMetaData().get(RuleMetadata.CODE);
         if (code == null || code.toString().isBlank()) {
             throw new IllegalStateException("rule '" + drools.getRule().getName() + "' has no @code");
         }
-        return new Reason(code.toString(), outcome, drools.getRule().getName(), message);
+        return code.toString();
     }
 
     /** True when {@code date} lies between {@code effectiveDate} minus {@code years} and {@code effectiveDate}, both included. */

@@ -6,5 +6,10 @@ public enum RuleKind {
     REFER,
     CONDITION,
     /** Inserts a derived fact (an appetite table, a classification) that other rules match on. */
-    DERIVED_FACT
+    DERIVED_FACT,
+    /**
+     * Asks for more authority than a referral's reasons carry ({@code requireAuthority(…)}): a
+     * row of the authority table that depends on amounts or on how many reasons refer.
+     */
+    AUTHORITY
 }

@@ -1,18 +1,29 @@
 package com.healthcyber.underwriting.engine;
 
+import com.healthcyber.underwriting.application.AuthorityLevel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
 import org.drools.drl.ast.descr.GlobalDescr;
+import org.drools.drl.ast.descr.PatternDescr;
 import org.drools.drl.ast.descr.RuleDescr;
 
 /**
  * House rules for DRL that the compiler does not enforce: every rule is identified and
- * described, decisions do not depend on rule order, on the clock or on anything outside the
- * application, rules only insert reasons, and no rule names another rule's code in a string.
+ * described, every referral says which authority may resolve it, decisions do not depend on rule
+ * order, on the clock or on anything outside the application, rules only insert reasons, no rule
+ * names another rule's code in a string, and none matches another rule's reason by anything but
+ * its outcome.
  */
 final class RuleLinter {
 
@@ -73,6 +84,18 @@ final class RuleLinter {
     /** Literals that name things rather than refer to them: a rule's name, an annotation's value. */
     private static final Pattern NAMING = Pattern.compile("(?:\\brule|\\bquery|@\\w+\\s*\\()\\s*$");
 
+    /**
+     * The one way a rule may match reasons other rules inserted: by their outcome, to count them
+     * ("3 or more referral reasons"). A reason's code, rule or message belongs to the rule that
+     * gave it; matching on those couples two rules through text neither compiler nor catalogue
+     * checks.
+     */
+    private static final Pattern BY_OUTCOME_ONLY =
+            Pattern.compile("\\s*outcome\\s*(?:==|!=)\\s*(?:ReasonOutcome\\s*\\.\\s*)?(?:DECLINE|REFER|CONDITION)\\s*");
+
+    private static final String LEVELS =
+            Arrays.stream(AuthorityLevel.values()).map(Enum::name).collect(Collectors.joining(", "));
+
     private RuleLinter() {}
 
     static List<RuleProblem> lint(List<ParsedRuleFile> files) {
@@ -131,6 +154,8 @@ final class RuleLinter {
                     rule.getName(),
                     "has no @description: say when the rule applies and what it does"));
         }
+        lintAuthority(file, rule, problems);
+        lintReasonMatches(file, rule, problems);
         for (String attribute : rule.getAttributes().keySet()) {
             if (FORBIDDEN_ATTRIBUTES.contains(attribute)) {
                 problems.add(
@@ -142,6 +167,74 @@ final class RuleLinter {
                                 rule.getName(),
                                 "uses " + attribute
                                         + ": a decision must not depend on rule order or time; every rule that applies contributes its reason"));
+            }
+        }
+    }
+
+    /**
+     * A referral needs the level that may resolve it, one of the guideline's; only a referral has
+     * one (an authority rule names its level in {@code requireAuthority}).
+     */
+    private static void lintAuthority(ParsedRuleFile file, RuleDescr rule, List<RuleProblem> problems) {
+        String authority = ParsedRuleFile.metadata(rule, RuleMetadata.AUTHORITY);
+        boolean refers = ParsedRuleFile.kind(rule) == RuleKind.REFER;
+        String problem = null;
+        if (refers && (authority == null || authority.isBlank())) {
+            problem = "has no @authority: a referral says which underwriter may resolve it, one of " + LEVELS;
+        } else if (refers && AuthorityLevel.named(authority).isEmpty()) {
+            problem = "has @authority(\"" + authority + "\"), which is not a level; use one of " + LEVELS;
+        } else if (!refers && authority != null) {
+            problem = "has @authority but does not refer: only a referral carries one; an authority rule names its "
+                    + "level in requireAuthority( drools, AuthorityLevel.…, \"…\" )";
+        }
+        if (problem != null) {
+            problems.add(new RuleProblem(file.path(), rule.getLine(), rule.getName(), problem));
+        }
+    }
+
+    private static void lintReasonMatches(ParsedRuleFile file, RuleDescr rule, List<RuleProblem> problems) {
+        List<PatternDescr> reasons = new ArrayList<>();
+        reasonPatterns(rule.getLhs(), reasons);
+        for (PatternDescr pattern : reasons) {
+            for (BaseDescr constraint : pattern.getDescrs()) {
+                String expression = constraint.getText() != null
+                        ? constraint.getText()
+                        : constraint instanceof ExprConstraintDescr expr ? expr.getExpression() : "";
+                // A code named in a string is reported by lintCodeReferences, with its own advice.
+                if (expression == null
+                        || expression.contains("\"")
+                        || BY_OUTCOME_ONLY.matcher(expression).matches()) {
+                    continue;
+                }
+                problems.add(new RuleProblem(
+                        file.path(),
+                        pattern.getLine() > 0 ? pattern.getLine() : rule.getLine(),
+                        rule.getName(),
+                        "matches a Reason by '" + expression.strip() + "': a rule may match other rules' reasons "
+                                + "only by outcome (Reason( outcome == ReasonOutcome.REFER ), to count them); refer to "
+                                + "a rule through the classification fact its rules match (rules/README.md)"));
+            }
+        }
+    }
+
+    /** Every {@code Reason( … )} pattern of a rule's conditions, however deep: under not, exists, from collect, accumulate. */
+    private static void reasonPatterns(BaseDescr descr, List<PatternDescr> found) {
+        if (descr instanceof PatternDescr pattern) {
+            String type = pattern.getObjectType();
+            if (type != null && (type.equals("Reason") || type.endsWith(".Reason"))) {
+                found.add(pattern);
+            }
+            if (pattern.getSource() != null) {
+                reasonPatterns(pattern.getSource(), found);
+            }
+        }
+        if (descr instanceof CollectDescr collect && collect.getInputPattern() != null) {
+            reasonPatterns(collect.getInputPattern(), found);
+        } else if (descr instanceof AccumulateDescr accumulate && accumulate.getInput() != null) {
+            reasonPatterns(accumulate.getInput(), found);
+        } else if (descr instanceof ConditionalElementDescr element) {
+            for (BaseDescr child : element.getDescrs()) {
+                reasonPatterns(child, found);
             }
         }
     }

@@ -1,12 +1,18 @@
 package com.healthcyber.underwriting.engine;
 
 import com.healthcyber.underwriting.application.Application;
+import com.healthcyber.underwriting.application.AuthorityLevel;
+import com.healthcyber.underwriting.application.AuthorityRequirement;
 import com.healthcyber.underwriting.application.Reason;
+import com.healthcyber.underwriting.application.ReasonOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieContainerSessionsPool;
@@ -28,6 +34,9 @@ public final class RuleSet {
 
     private final String version;
     private final List<RuleDefinition> rules;
+    /** Each referral's {@code @authority}, by its reason code. */
+    private final Map<String, AuthorityLevel> referralAuthority;
+
     private final Instant compiledAt;
     private final KieContainer container;
     private final KieContainerSessionsPool sessions;
@@ -55,6 +64,9 @@ public final class RuleSet {
             Instant compiledAt) {
         this.version = version;
         this.rules = rules;
+        this.referralAuthority = rules.stream()
+                .filter(rule -> rule.kind() == RuleKind.REFER && rule.authority() != null)
+                .collect(Collectors.toUnmodifiableMap(RuleDefinition::code, RuleDefinition::authority));
         this.container = container;
         this.sessions = container.newKieSessionsPool(sessionPoolSize);
         this.oneThreadAtATime = KieServices.Factory.get().newKieSessionConfiguration();
@@ -90,11 +102,11 @@ public final class RuleSet {
 
     /**
      * Runs every rule against the application and returns the reasons that applied, in no
-     * particular order.
+     * particular order, with the authority its referrals need.
      *
      * @throws RuleEvaluationException when a rule fails or loops
      */
-    public List<Reason> evaluate(Application application) {
+    public Findings evaluate(Application application) {
         KieSession session = sessions.newKieSession(oneThreadAtATime);
         try {
             Facts.insertAll(session, application);
@@ -104,13 +116,19 @@ public final class RuleSet {
                         "rules fired " + fired + " times for one application; a rule is looping");
             }
             List<Reason> reasons = new ArrayList<>();
+            AuthorityLevel authority = null;
             // All objects, filtered here: a class filter makes the reset session build a class store per call.
             for (Object fact : session.getObjects()) {
                 if (fact instanceof Reason reason) {
                     reasons.add(reason);
+                    if (reason.outcome() == ReasonOutcome.REFER) {
+                        authority = higher(authority, authorityOf(reason));
+                    }
+                } else if (fact instanceof AuthorityRequirement requirement) {
+                    authority = higher(authority, requirement.level());
                 }
             }
-            return reasons;
+            return new Findings(reasons, Optional.ofNullable(authority));
         } catch (RuleEvaluationException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -118,6 +136,19 @@ public final class RuleSet {
         } finally {
             session.dispose();
         }
+    }
+
+    /** The lint requires {@code @authority} on every referral, so a ruleset without one never gets here. */
+    private AuthorityLevel authorityOf(Reason referral) {
+        AuthorityLevel level = referralAuthority.get(referral.code());
+        if (level == null) {
+            throw new RuleEvaluationException("referral " + referral.code() + " has no @authority");
+        }
+        return level;
+    }
+
+    private static AuthorityLevel higher(AuthorityLevel current, AuthorityLevel next) {
+        return current == null ? next : AuthorityLevel.highest(current, next);
     }
 
     /** Takes a lease for one evaluation; false once the ruleset has been disposed. */

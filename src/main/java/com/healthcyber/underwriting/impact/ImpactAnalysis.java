@@ -1,6 +1,7 @@
 package com.healthcyber.underwriting.impact;
 
 import com.healthcyber.underwriting.application.Application;
+import com.healthcyber.underwriting.application.AuthorityLevel;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.audit.DecisionRepository;
 import com.healthcyber.underwriting.audit.ReplaySelection;
@@ -117,6 +118,7 @@ public final class ImpactAnalysis {
                 tally.notReplayable,
                 seen > selection.maxDecisions(),
                 tally.transitions(),
+                tally.authority.transitions(),
                 Tally.counts(tally.added),
                 Tally.counts(tally.removed),
                 Tally.ids(tally.sample),
@@ -312,6 +314,8 @@ public final class ImpactAnalysis {
         /** Replays by the guideline version and ruleset that made them. */
         final Map<List<String>, Integer> rulesUsed = new HashMap<>();
 
+        final AuthorityShifts authority = new AuthorityShifts();
+
         /** A decision id with its place in the walk, by which samples are ordered. */
         record Positioned(long position, String decisionId) {}
 
@@ -327,6 +331,8 @@ public final class ImpactAnalysis {
             transitions
                     .computeIfAbsent(stored.outcome(), from -> new EnumMap<>(Outcome.class))
                     .merge(now.outcome(), 1, Integer::sum);
+            AuthorityLevel authorityNow = now.requiredAuthority().orElse(null);
+            boolean authorityChanged = authority.add(stored.outcome(), stored.requiredAuthority(), authorityNow);
             Set<String> before = new TreeSet<>(stored.reasonCodes());
             Set<String> after = new TreeSet<>(now.codes());
             boolean codesChanged = false;
@@ -342,7 +348,7 @@ public final class ImpactAnalysis {
                     codesChanged = true;
                 }
             }
-            if (codesChanged || stored.outcome() != now.outcome()) {
+            if (codesChanged || authorityChanged || stored.outcome() != now.outcome()) {
                 changed++;
                 keep(sample, new Positioned(position, stored.decisionId()));
             }
@@ -367,6 +373,7 @@ public final class ImpactAnalysis {
                     .merge(to, count, Integer::sum)));
             other.added.forEach((code, count) -> added.merge(code, count, Integer::sum));
             other.rulesUsed.forEach((key, count) -> rulesUsed.merge(key, count, Integer::sum));
+            authority.add(other.authority);
             other.removed.forEach((code, count) -> removed.merge(code, count, Integer::sum));
             sample.addAll(other.sample);
             notReplayableSample.addAll(other.notReplayableSample);

@@ -1,6 +1,7 @@
 package com.healthcyber.underwriting.impact;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.healthcyber.underwriting.application.AuthorityLevel;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
 import java.time.Instant;
@@ -23,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param notReplayable stored requests today's contract or rules cannot evaluate
  * @param limitReached the selection held more decisions than {@code maxDecisions}; the rest were not replayed
  * @param outcomeTransitions stored outcome → replayed outcome, with counts (unchanged pairs too)
+ * @param requiredAuthorityTransitions stored → replayed required authority of every decision that
+ *     is a referral on either side, with counts (unchanged pairs too); a side that is no referral has none
  * @param sampleChangedDecisionIds some changed decisions, oldest first, to look at with replay
  * @param sampleNotReplayableDecisionIds some decisions whose stored request today's contract or rules cannot evaluate
  */
@@ -43,6 +46,7 @@ public record ImpactReport(
         int notReplayable,
         boolean limitReached,
         List<Transition> outcomeTransitions,
+        List<AuthorityTransition> requiredAuthorityTransitions,
         List<CodeCount> reasonCodesAdded,
         List<CodeCount> reasonCodesRemoved,
         List<String> sampleChangedDecisionIds,
@@ -50,6 +54,13 @@ public record ImpactReport(
         long durationMillis) {
 
     public record Transition(Outcome from, Outcome to, int count) {}
+
+    /** {@code from} or {@code to} is absent where that side is not a referral. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record AuthorityTransition(
+            @Schema(nullable = true) AuthorityLevel from,
+            @Schema(nullable = true) AuthorityLevel to,
+            int count) {}
 
     public record CodeCount(String code, int count) {}
 

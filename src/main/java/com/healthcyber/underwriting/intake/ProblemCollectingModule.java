@@ -37,7 +37,12 @@ import java.util.stream.Collectors;
 final class ProblemCollectingModule extends SimpleModule {
 
     static final String PROBLEMS = ProblemCollectingModule.class.getName() + ".problems";
-    static final String NOT_AN_OBJECT = "must be a JSON object holding the application";
+    /** What the body holds, for the problem of a body that is no object: {@code "the application"}. */
+    static final String SUBJECT = ProblemCollectingModule.class.getName() + ".subject";
+
+    static String notAnObject(String subject) {
+        return "must be a JSON object holding " + subject;
+    }
 
     ProblemCollectingModule() {
         super("problem-collecting");
@@ -187,7 +192,12 @@ final class ProblemCollectingModule extends SimpleModule {
         }
 
         private Object recover(JsonParser parser, DeserializationContext context, String message) throws IOException {
-            problems(context).add(parser, JsonFieldPath.isBody(parser) ? NOT_AN_OBJECT : message);
+            problems(context)
+                    .add(
+                            parser,
+                            JsonFieldPath.isBody(parser)
+                                    ? notAnObject(String.valueOf(context.getAttribute(SUBJECT)))
+                                    : message);
             if (parser.currentToken() == JsonToken.START_OBJECT || parser.currentToken() == JsonToken.START_ARRAY) {
                 parser.skipChildren();
             }

@@ -1,6 +1,7 @@
 package com.healthcyber.underwriting.rest;
 
 import com.healthcyber.underwriting.application.Application;
+import com.healthcyber.underwriting.application.AuthorityLevel;
 import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Reason;
@@ -61,6 +62,7 @@ public class BaselineResource {
                 Outcome.REFER,
                 SAME_SIZE_REASONS,
                 "baseline",
+                AuthorityLevel.SENIOR_UNDERWRITER,
                 "baseline",
                 Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.audit.DecisionRecord;
+import com.healthcyber.underwriting.decision.ReferralStanding;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -25,11 +27,14 @@ public record DecisionRecordView(
 
         String idempotencyKey,
 
+        @Schema(description = "On a referred decision: where it stands on the referral desk")
+        ReferralView referral,
+
         @Schema(description = "The request body exactly as received", ref = "#/components/schemas/Application")
         @JsonRawValue
         String request) {
 
-    static DecisionRecordView of(DecisionRecord record) {
+    static DecisionRecordView of(DecisionRecord record, Optional<ReferralStanding> referral) {
         return new DecisionRecordView(
                 record.decision(),
                 record.droolsVersion(),
@@ -37,6 +42,7 @@ public record DecisionRecordView(
                 record.engineMicros(),
                 record.requestedBy(),
                 record.idempotencyKey().orElse(null),
+                referral.map(ReferralView::of).orElse(null),
                 record.requestBody());
     }
 }

@@ -4,12 +4,19 @@ import com.healthcyber.underwriting.application.Application;
 import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
+import com.healthcyber.underwriting.application.Resolution;
+import com.healthcyber.underwriting.application.ResolutionRequest;
+import com.healthcyber.underwriting.audit.DecisionRecord;
 import com.healthcyber.underwriting.audit.DecisionSearch;
 import com.healthcyber.underwriting.decision.DecisionHistory;
 import com.healthcyber.underwriting.decision.DecisionRequest;
 import com.healthcyber.underwriting.decision.DecisionService;
+import com.healthcyber.underwriting.decision.ReferralService;
 import com.healthcyber.underwriting.decision.Replay;
+import com.healthcyber.underwriting.decision.ResolutionCommand;
+import com.healthcyber.underwriting.decision.Resolved;
 import com.healthcyber.underwriting.security.Roles;
+import com.healthcyber.underwriting.security.UnderwriterAuthority;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +34,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -51,11 +59,14 @@ public class DecisionResource {
     private final DecisionService decisions;
     private final DecisionHistory history;
     private final IntakeThreads intake;
+    private final ReferralService referrals;
 
-    public DecisionResource(DecisionService decisions, DecisionHistory history, IntakeThreads intake) {
+    public DecisionResource(
+            DecisionService decisions, DecisionHistory history, IntakeThreads intake, ReferralService referrals) {
         this.decisions = decisions;
         this.history = history;
         this.intake = intake;
+        this.referrals = referrals;
     }
 
     /** The body is read by the service rather than the framework so that every violation is reported at once. */
@@ -182,7 +193,8 @@ public class DecisionResource {
             operationId = "getDecision",
             summary = "A decision on record",
             description =
-                    "What was asked (the request exactly as received), what was answered, and by which ruleset, Drools and service version.")
+                    "What was asked (the request exactly as received), what was answered, and by which ruleset, Drools and service version; "
+                            + "on a referral, where it stands on the referral desk (`referral`: status, required authority, the resolution once there is one).")
     @APIResponse(
             responseCode = "200",
             description = "The record",
@@ -205,7 +217,114 @@ public class DecisionResource {
     @RolesAllowed(Roles.DECISIONS_READ)
     public DecisionRecordView find(@PathParam("decisionId") String decisionId) {
         validDecisionId(decisionId);
-        return history.find(decisionId).map(DecisionRecordView::of).orElseThrow(() -> unknown(decisionId));
+        DecisionRecord record = history.find(decisionId).orElseThrow(() -> unknown(decisionId));
+        return DecisionRecordView.of(record, referrals.standing(record));
+    }
+
+    @POST
+    @Path("/{decisionId}/resolution")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Tag(name = "Referrals")
+    @Operation(
+            operationId = "resolveReferral",
+            summary = "Resolve a referral",
+            description =
+                    "An underwriter approves (final outcome ACCEPT) or declines a referred decision, with a rationale. Needs the "
+                            + "role referrals:resolve and a uw_authority claim (UNDERWRITER, SENIOR_UNDERWRITER or UNDERWRITING_MANAGER) at "
+                            + "least as high as the decision's requiredAuthority; the resolver's name is the token's. A referral is resolved "
+                            + "once: the resolution is on record before the answer, beside the automated decision, which is never changed. "
+                            + "With an Idempotency-Key, a retry of the same resolution gets it back (header Idempotent-Replayed: true).")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ResolutionRequest.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The resolution, on record",
+            headers =
+                    @Header(
+                            name = IDEMPOTENT_REPLAYED,
+                            description =
+                                    "true when this is the resolution an earlier request with the same Idempotency-Key recorded",
+                            schema = @Schema(implementation = Boolean.class)),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = Resolution.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Not a well-formed resolution, a malformed id or Idempotency-Key: every violation is listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "403",
+            description =
+                    "The token lacks the role, holds no known uw_authority, or one below the referral's: the detail names "
+                            + "the level required",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No decision with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The decision is not a referral, or it is resolved already (a resolution is final)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "413",
+            description = "The body is larger than the service accepts",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "415",
+            description = "The body is not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "The Idempotency-Key was already used for a different resolution",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "503",
+            description =
+                    "Nothing is resolved (header Retry-After). Title \"Resolution not recorded\": it is not on record; retry. "
+                            + "Title \"Resolution outcome unknown\": the store did not confirm it, so it may be on record; retry with the "
+                            + "same Idempotency-Key, or read the decision (GET /decisions/{id}) to see",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @RolesAllowed(Roles.REFERRALS_RESOLVE)
+    public Response resolve(
+            @PathParam("decisionId") String decisionId,
+            @Parameter(
+                            name = IDEMPOTENCY_KEY,
+                            in = ParameterIn.HEADER,
+                            description =
+                                    "A key unique to this resolution (e.g. a UUID) that makes retries safe: 1 to 255 visible ASCII characters",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            minLength = 1,
+                                            maxLength = 255,
+                                            pattern = "^[\\x21-\\x7E]{1,255}$"))
+                    @HeaderParam(IDEMPOTENCY_KEY)
+                    String idempotencyKey,
+            @Context HttpHeaders headers,
+            @Context SecurityContext caller,
+            byte[] body) {
+        requireJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
+        RequestParameters parameters = new RequestParameters();
+        parameters.decisionId(decisionId);
+        Optional<String> key = parameters.idempotencyKey(idempotencyKey);
+        parameters.throwIfInvalid();
+        Principal resolver = caller.getUserPrincipal();
+        Resolved resolved = referrals
+                .resolve(new ResolutionCommand(
+                        decisionId, body, resolver.getName(), UnderwriterAuthority.of(resolver), key))
+                .orElseThrow(() -> unknown(decisionId));
+        Response.ResponseBuilder response = Response.ok(resolved.resolution(), MediaType.APPLICATION_JSON_TYPE);
+        if (resolved.repeated()) {
+            response.header(IDEMPOTENT_REPLAYED, "true");
+        }
+        return response.build();
     }
 
     @GET

@@ -32,14 +32,21 @@ public class OpenApiContract implements OASFilter {
     private static final String SCHEMAS = "#/components/schemas/";
 
     /** Properties an answer leaves out when they have no value (the records' {@code @JsonInclude}). */
-    static final Map<String, Set<String>> OPTIONAL_IN_ANSWERS = Map.of(
-            "Problem", Set.of("detail", "violations"),
-            "DecisionRecordView", Set.of("idempotencyKey"),
-            "ImpactReport", Set.of("rulesetVersion", "decidedFrom", "decidedTo", "product", "guidelineVersion"),
-            "RuleSetView", Set.of("lastReload"),
-            "GuidelineView", Set.of("lastReload"),
-            "GuidelineWindow", Set.of("from", "until"),
-            "GuidelineReload", Set.of("activeVersion", "candidateVersion", "changes"));
+    static final Map<String, Set<String>> OPTIONAL_IN_ANSWERS = Map.ofEntries(
+            Map.entry("Problem", Set.of("detail", "violations")),
+            Map.entry("Decision", Set.of("requiredAuthority")),
+            Map.entry("DecisionRecordView", Set.of("idempotencyKey", "requiredAuthority", "referral")),
+            Map.entry("ReferralView", Set.of("resolution")),
+            Map.entry("ReferralItem", Set.of("resolution")),
+            Map.entry("Result", Set.of("requiredAuthority")),
+            Map.entry("AuthorityTransition", Set.of("from", "to")),
+            Map.entry(
+                    "ImpactReport",
+                    Set.of("rulesetVersion", "decidedFrom", "decidedTo", "product", "guidelineVersion")),
+            Map.entry("RuleSetView", Set.of("lastReload")),
+            Map.entry("GuidelineView", Set.of("lastReload")),
+            Map.entry("GuidelineWindow", Set.of("from", "until")),
+            Map.entry("GuidelineReload", Set.of("activeVersion", "candidateVersion", "changes")));
 
     /**
      * Answers that embed another answer's fields ({@code @JsonUnwrapped}), by the embedded one:

@@ -2,9 +2,12 @@ package com.healthcyber.underwriting.rest;
 
 import com.healthcyber.underwriting.audit.RecordNotStoredException;
 import com.healthcyber.underwriting.audit.RecordOutcomeUnknownException;
+import com.healthcyber.underwriting.audit.ResolutionNotStoredException;
+import com.healthcyber.underwriting.audit.ResolutionOutcomeUnknownException;
 import com.healthcyber.underwriting.audit.StoreOutageLog;
 import com.healthcyber.underwriting.audit.StoreUnavailableException;
 import com.healthcyber.underwriting.decision.IdempotencyConflictException;
+import com.healthcyber.underwriting.decision.ResolutionRefusedException;
 import com.healthcyber.underwriting.decision.StoredRequestInvalidException;
 import com.healthcyber.underwriting.engine.NoActiveRuleSetException;
 import com.healthcyber.underwriting.engine.RuleEvaluationException;
@@ -12,6 +15,7 @@ import com.healthcyber.underwriting.impact.CandidateNotFoundException;
 import com.healthcyber.underwriting.impact.CandidateRulesInvalidException;
 import com.healthcyber.underwriting.impact.UnknownGuidelineVersionException;
 import com.healthcyber.underwriting.intake.InvalidApplicationException;
+import com.healthcyber.underwriting.intake.InvalidResolutionException;
 import com.healthcyber.underwriting.intake.Violation;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationCompletionException;
@@ -45,6 +49,45 @@ public class ProblemMappers {
                         "The request is not a well-formed application; it was not decided.",
                         e.violations())
                 .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidResolution(InvalidResolutionException e) {
+        return new Problem(
+                        "about:blank",
+                        "Invalid resolution",
+                        400,
+                        "The request is not a well-formed resolution; nothing was resolved.",
+                        e.violations())
+                .toResponse();
+    }
+
+    /** Not the caller's referral to resolve (403), or no open referral to resolve (409); the detail says which and why. */
+    @ServerExceptionMapper
+    public Response resolutionRefused(ResolutionRefusedException e) {
+        Response.Status status = e.kind() == ResolutionRefusedException.Kind.FORBIDDEN
+                ? Response.Status.FORBIDDEN
+                : Response.Status.CONFLICT;
+        return Problem.of(status, e.title(), e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response resolutionNotRecorded(ResolutionNotStoredException e) {
+        return unavailable(
+                e,
+                "Resolution not recorded",
+                "The resolution could not be recorded, so the referral is not resolved; retry shortly.");
+    }
+
+    @ServerExceptionMapper
+    public Response resolutionOutcomeUnknown(ResolutionOutcomeUnknownException e) {
+        return unavailable(
+                e,
+                "Resolution outcome unknown",
+                "The decision store did not confirm the resolution in time, so it may be on record. "
+                        + (e.keyed()
+                                ? "Retry with the same Idempotency-Key: you get the recorded resolution if there is one."
+                                : "Read the decision (GET /decisions/{id}): its referral shows the resolution if it was recorded."));
     }
 
     @ServerExceptionMapper

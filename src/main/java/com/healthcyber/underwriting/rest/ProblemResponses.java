@@ -28,7 +28,7 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (path.startsWith("/decisions") || path.startsWith("/rules")) {
+            if (path.startsWith("/decisions") || path.startsWith("/rules") || path.startsWith("/referrals")) {
                 item.getOperations().values().forEach(ProblemResponses::addCommonProblems);
             }
         });

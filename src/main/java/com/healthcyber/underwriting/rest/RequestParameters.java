@@ -1,5 +1,6 @@
 package com.healthcyber.underwriting.rest;
 
+import com.healthcyber.underwriting.application.ReferralStatus;
 import com.healthcyber.underwriting.audit.DecisionSearch;
 import com.healthcyber.underwriting.intake.Violation;
 import java.time.Instant;
@@ -149,6 +150,22 @@ final class RequestParameters {
     /** A violation the individual checks cannot see, such as two parameters that exclude each other. */
     void reject(String name, String message) {
         violations.add(new Violation(name, message));
+    }
+
+    /** A cursor of the referral list of {@code status}: one of the other list, or not this service's, is refused. */
+    Optional<DecisionSearch.Position> referralCursor(String name, String value, ReferralStatus status) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<DecisionSearch.Position> position = ReferralPage.position(value, status);
+        if (position.isEmpty()) {
+            violations.add(new Violation(name, "is not a cursor this service gave for " + status + " referrals"));
+        }
+        return position;
+    }
+
+    void add(Violation violation) {
+        violations.add(violation);
     }
 
     void throwIfInvalid() {

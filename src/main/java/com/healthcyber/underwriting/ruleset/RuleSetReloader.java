@@ -315,8 +315,10 @@ public class RuleSetReloader {
                 failure.name(),
                 failure.expectedOutcome(),
                 failure.expectedReasons(),
+                failure.expectedRequiredAuthority(),
                 failure.actualOutcome(),
                 failure.actualReasons(),
+                failure.actualRequiredAuthority(),
                 failure.failure());
     }
 

@@ -68,8 +68,10 @@ public final class RuleSetVerifier {
                             result.scenario().name(),
                             result.scenario().expect().outcome(),
                             result.scenario().expect().reasons(),
+                            result.scenario().expect().requiredAuthority(),
                             result.outcome(),
                             result.reasons(),
+                            result.requiredAuthority(),
                             result.describeFailure()))
                     .toList();
         }

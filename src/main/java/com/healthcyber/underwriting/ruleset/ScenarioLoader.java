@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.engine.RuleProblem;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
@@ -79,6 +80,9 @@ public final class ScenarioLoader {
         }
         if (entry.expect() == null || entry.expect().outcome() == null) {
             wrong.add("needs expect.outcome (ACCEPT, REFER or DECLINE) and expect.reasons");
+        } else if (entry.expect().requiredAuthority() != null && entry.expect().outcome() != Outcome.REFER) {
+            wrong.add("expects a requiredAuthority with outcome "
+                    + entry.expect().outcome() + ": only a referral needs one");
         }
         String baseName = entry.base() != null ? entry.base() : content.base();
         if (entry.application() != null && (entry.changes() != null || entry.base() != null)) {

@@ -1,22 +1,39 @@
 package com.healthcyber.underwriting.ruleset;
 
+import com.healthcyber.underwriting.application.AuthorityLevel;
 import com.healthcyber.underwriting.application.Outcome;
 import java.util.List;
 
-/** How one scenario fared: the actual outcome and codes, or why it could not be decided. */
-public record ScenarioResult(Scenario scenario, Outcome outcome, List<String> reasons, String error) {
+/**
+ * How one scenario fared: the actual outcome, codes and required authority, or why it could not
+ * be decided.
+ */
+public record ScenarioResult(
+        Scenario scenario, Outcome outcome, List<String> reasons, AuthorityLevel requiredAuthority, String error) {
 
     public boolean passed() {
+        Expectation expect = scenario.expect();
         return error == null
-                && scenario.expect().outcome() == outcome
-                && sorted(scenario.expect().reasons()).equals(sorted(reasons));
+                && expect.outcome() == outcome
+                && sorted(expect.reasons()).equals(sorted(reasons))
+                && (expect.requiredAuthority() == null || expect.requiredAuthority() == requiredAuthority);
     }
 
-    /** "expected REFER [A, B], got DECLINE [C]" — what an underwriter needs to see to fix either side. */
+    /**
+     * "expected REFER [A, B] needing SENIOR_UNDERWRITER, got DECLINE [C]" — what an underwriter
+     * needs to see to fix either side.
+     */
     public String describeFailure() {
-        String expected = "expected " + scenario.expect().outcome() + " "
-                + scenario.expect().reasons();
-        return error != null ? expected + ", but " + error : expected + ", got " + outcome + " " + reasons;
+        Expectation expect = scenario.expect();
+        String expected = "expected " + expect.outcome() + " " + expect.reasons()
+                + (expect.requiredAuthority() == null ? "" : " needing " + expect.requiredAuthority());
+        if (error != null) {
+            return expected + ", but " + error;
+        }
+        return expected + ", got " + outcome + " " + reasons
+                + (requiredAuthority == null || expect.requiredAuthority() == null
+                        ? ""
+                        : " needing " + requiredAuthority);
     }
 
     private static List<String> sorted(List<String> codes) {

@@ -53,6 +53,7 @@ public final class ScenarioRunner {
                         scenario,
                         null,
                         List.of(),
+                        null,
                         "its application (" + application.product() + " " + coverage.transactionType() + " effective "
                                 + coverage.effectiveDate() + ") is outside " + guideline.version() + "'s windows ("
                                 + guideline.windows().stream()
@@ -61,20 +62,26 @@ public final class ScenarioRunner {
                                 + "): this version never decides it");
             }
             Verdict verdict = Verdict.of(ruleSet.evaluate(application));
-            return new ScenarioResult(scenario, verdict.outcome(), verdict.codes(), null);
+            return new ScenarioResult(
+                    scenario,
+                    verdict.outcome(),
+                    verdict.codes(),
+                    verdict.requiredAuthority().orElse(null),
+                    null);
         } catch (InvalidApplicationException e) {
             return new ScenarioResult(
                     scenario,
                     null,
                     List.of(),
+                    null,
                     "its application is not valid: "
                             + e.violations().stream()
                                     .map(violation -> violation.field() + " " + violation.message())
                                     .collect(Collectors.joining("; ")));
         } catch (RuleEvaluationException e) {
-            return new ScenarioResult(scenario, null, List.of(), "the rules failed on it: " + e.getMessage());
+            return new ScenarioResult(scenario, null, List.of(), null, "the rules failed on it: " + e.getMessage());
         } catch (JsonProcessingException e) {
-            return new ScenarioResult(scenario, null, List.of(), "its application cannot be written as JSON");
+            return new ScenarioResult(scenario, null, List.of(), null, "its application cannot be written as JSON");
         }
     }
 }

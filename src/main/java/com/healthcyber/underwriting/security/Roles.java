@@ -6,6 +6,11 @@ public final class Roles {
     public static final String DECISIONS_WRITE = "decisions:write";
     /** Underwriters, auditors, support: read decisions and the active rules. */
     public static final String DECISIONS_READ = "decisions:read";
+    /**
+     * Underwriters on the referral desk: resolve referrals, up to the authority their token's
+     * {@code uw_authority} claim holds ({@link UnderwriterAuthority}).
+     */
+    public static final String REFERRALS_RESOLVE = "referrals:resolve";
     /** Rule owners: reload the rules, run impact analysis. */
     public static final String RULES_ADMIN = "rules:admin";
 

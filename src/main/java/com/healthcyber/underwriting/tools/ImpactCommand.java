@@ -159,6 +159,14 @@ public final class ImpactCommand {
                         transition.to(),
                         transition.count(),
                         transition.from() == transition.to() ? "" : "   changed"));
+        out.println("Required authority of referrals (stored -> now; none: not a referral):");
+        report.requiredAuthorityTransitions()
+                .forEach(transition -> out.printf(
+                        "  %-20s -> %-20s %8d%s%n",
+                        transition.from() == null ? "none" : transition.from(),
+                        transition.to() == null ? "none" : transition.to(),
+                        transition.count(),
+                        transition.from() == transition.to() ? "" : "   changed"));
         out.println("Reason codes added:");
         report.reasonCodesAdded().forEach(code -> out.printf("  %-40s %8d%n", code.code(), code.count()));
         out.println("Reason codes removed:");

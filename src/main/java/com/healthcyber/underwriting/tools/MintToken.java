@@ -1,12 +1,17 @@
 package com.healthcyber.underwriting.tools;
 
+import com.healthcyber.underwriting.application.AuthorityLevel;
 import com.healthcyber.underwriting.security.LocalSigningKeys;
+import com.healthcyber.underwriting.security.UnderwriterAuthority;
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Prints a bearer token for a local run, signed with the local key pair the service creates in
@@ -14,6 +19,13 @@ import java.util.Set;
  * or JWKS configured accepts it.
  *
  * <pre>./mvnw -q compile exec:exec@mint-token -Droles=decisions:write,decisions:read</pre>
+ *
+ * <p>An underwriter on the referral desk also holds an authority level, the token's
+ * {@code uw_authority} claim:
+ *
+ * <pre>./mvnw -q compile exec:exec@mint-token -Droles=decisions:read,referrals:resolve -Dauthority=SENIOR_UNDERWRITER -Duser=dana</pre>
+ *
+ * <p>({@code -Duser} names the caller, {@code local-user} by default: the name a resolution records.)
  */
 public final class MintToken {
 
@@ -34,17 +46,34 @@ public final class MintToken {
                     + " minutes (smallrye.jwt.time-to-live)");
             System.exit(2);
         }
-        System.out.println(mint(Path.of(dataDir), roles, lifetime));
+        String level = System.getProperty("mint.authority", "").strip();
+        Optional<AuthorityLevel> authority = AuthorityLevel.named(level);
+        if (!level.isEmpty() && authority.isEmpty()) {
+            System.err.println("-Dauthority must be one of "
+                    + Arrays.stream(AuthorityLevel.values()).map(Enum::name).collect(Collectors.joining(", ")));
+            System.exit(2);
+        }
+        String user = System.getProperty("mint.user", "").strip();
+        System.out.println(mint(Path.of(dataDir), roles, user.isEmpty() ? LOCAL_USER : user, authority, lifetime));
     }
 
+    static final String LOCAL_USER = "local-user";
+
     public static String mint(Path dataDir, Set<String> roles, Duration lifetime) {
+        return mint(dataDir, roles, LOCAL_USER, Optional.empty(), lifetime);
+    }
+
+    /** With an authority, the token carries it as {@code uw_authority}: what the referral desk checks. */
+    public static String mint(
+            Path dataDir, Set<String> roles, String user, Optional<AuthorityLevel> authority, Duration lifetime) {
         LocalSigningKeys keys = LocalSigningKeys.ensure(dataDir);
-        return Jwt.issuer(LocalSigningKeys.ISSUER)
+        JwtClaimsBuilder claims = Jwt.issuer(LocalSigningKeys.ISSUER)
                 .subject("local-" + String.join("+", roles))
-                .upn("local-user")
+                .upn(user)
                 .groups(roles)
                 .issuedAt(java.time.Instant.now())
-                .expiresIn(lifetime)
-                .sign(keys.privateKey());
+                .expiresIn(lifetime);
+        authority.ifPresent(level -> claims.claim(UnderwriterAuthority.CLAIM, level.name()));
+        return claims.sign(keys.privateKey());
     }
 }

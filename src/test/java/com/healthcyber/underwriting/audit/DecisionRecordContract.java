@@ -485,6 +485,9 @@ abstract class DecisionRecordContract {
                                 .extract()
                                 .path("guidelines.find { it.guidelineVersion == 'v1' }.version")))
                 .body("outcomeChanged", equalTo(false))
+                .body("stored.requiredAuthority", equalTo("SENIOR_UNDERWRITER"))
+                .body("replayed.requiredAuthority", equalTo("SENIOR_UNDERWRITER"))
+                .body("requiredAuthorityChanged", equalTo(false))
                 .body("codesAdded", empty())
                 .body("codesRemoved", empty());
         given().queryParam("applicationId", applicationId)
@@ -531,6 +534,14 @@ abstract class DecisionRecordContract {
                 .body("reasonCodesRemoved.code", contains("LOSS_HISTORY"))
                 .body("reasonCodesRemoved.count", contains(2))
                 .body("reasonCodesAdded", empty())
+                // Still a referral for the breach, needing a senior underwriter as before; the other is accepted now.
+                .body(
+                        "requiredAuthorityTransitions.findAll { it.from == 'SENIOR_UNDERWRITER' && it.to == 'SENIOR_UNDERWRITER' }.count",
+                        contains(1))
+                .body(
+                        "requiredAuthorityTransitions.findAll { it.from == 'SENIOR_UNDERWRITER' && it.to == null }.count",
+                        contains(1))
+                .body("requiredAuthorityTransitions", org.hamcrest.Matchers.hasSize(2))
                 .body("sampleChangedDecisionIds", containsInAnyOrder(referredForClaimAndBreach, referredForClaimOnly));
 
         given().queryParam("decidedFrom", from.toString())

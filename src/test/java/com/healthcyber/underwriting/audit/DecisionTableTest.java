@@ -2,6 +2,7 @@ package com.healthcyber.underwriting.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.healthcyber.underwriting.application.AuthorityLevel;
 import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
@@ -39,8 +40,9 @@ class DecisionTableTest {
         migrate(store, StoreKind.EMBEDDED);
 
         assertEquals(schemaColumns(store), new TreeSet<>(DecisionTable.columnNames()));
-        DecisionRecord keyed = record("0196f0a0-0000-7000-8000-000000000031", Optional.of("key-1"));
-        DecisionRecord unkeyed = record("0196f0a0-0000-7000-8000-000000000032", Optional.empty());
+        DecisionRecord keyed = record("0196f0a0-0000-7000-8000-000000000031", Optional.of("key-1"), null);
+        DecisionRecord unkeyed =
+                record("0196f0a0-0000-7000-8000-000000000032", Optional.empty(), AuthorityLevel.UNDERWRITING_MANAGER);
         try (Connection connection = store.getConnection()) {
             assertEquals(2, DecisionTable.insertDecisions(connection, List.of(keyed, unkeyed)));
         }
@@ -79,14 +81,18 @@ class DecisionTableTest {
         return columns;
     }
 
-    private static DecisionRecord record(String id, Optional<String> key) {
+    /** A decline without an authority, or a referral with one. */
+    private static DecisionRecord record(String id, Optional<String> key, AuthorityLevel authority) {
         Decision decision = new Decision(
                 id,
                 "APP-1001",
                 Product.MEDICAL_REGISTRY,
-                Outcome.DECLINE,
-                List.of(new Reason("TERRITORY", ReasonOutcome.DECLINE, "Outside the territory", "country FR")),
+                authority == null ? Outcome.DECLINE : Outcome.REFER,
+                authority == null
+                        ? List.of(new Reason("TERRITORY", ReasonOutcome.DECLINE, "Outside the territory", "country FR"))
+                        : List.of(new Reason("GENETIC_DATA", ReasonOutcome.REFER, "Genetic data", "1 registry")),
                 "v1",
+                authority,
                 "sha256:table",
                 Instant.parse("2026-11-30T10:00:00.456Z"));
         return new DecisionRecord(

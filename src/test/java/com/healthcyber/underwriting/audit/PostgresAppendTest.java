@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.healthcyber.underwriting.application.AuthorityLevel;
 import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.application.Reason;
 import com.healthcyber.underwriting.application.ReasonOutcome;
+import com.healthcyber.underwriting.application.ReferralStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -69,6 +71,20 @@ class PostgresAppendTest {
             assertTrue(new DecisionRepository(store, StoreKind.POSTGRESQL)
                     .find(retry.decisionId())
                     .isEmpty());
+            // The referrals stored joined the desk's queue in the same statement; the skipped retry did not.
+            assertEquals(
+                    List.of(original.decisionId(), unkeyed.decisionId(), unkeyedToo.decisionId()),
+                    new ReferralRepository(store)
+                                    .search(new ReferralSearch(
+                                            ReferralStatus.OPEN,
+                                            Optional.empty(),
+                                            Optional.empty(),
+                                            Optional.empty(),
+                                            Optional.empty(),
+                                            10))
+                                    .stream()
+                                    .map(ReferralRecord::decisionId)
+                                    .toList());
         });
     }
 
@@ -115,6 +131,7 @@ class PostgresAppendTest {
                 Outcome.REFER,
                 reasons,
                 "v1",
+                AuthorityLevel.SENIOR_UNDERWRITER,
                 "sha256:test",
                 Instant.parse("2026-11-30T10:00:00.123Z"));
         return new DecisionRecord(decision, "10.2.0", "test", 17, "platform-a", key, body);

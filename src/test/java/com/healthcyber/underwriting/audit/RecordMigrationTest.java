@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.healthcyber.underwriting.application.Reason;
 import com.healthcyber.underwriting.application.ReasonOutcome;
+import com.healthcyber.underwriting.application.ReferralStatus;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -150,6 +151,24 @@ class RecordMigrationTest {
                         .reasons());
         assertEquals(List.of("0196f0a0-0000-7000-8000-000000000001"), idsWithCode(repository, "RECENT_BREACH"));
         assertEquals(List.of(), idsWithCode(repository, "TERRITORY"));
+        // V6 computes no authority for referrals decided before it: none is invented, and none joins the desk's queue.
+        assertEquals(
+                null,
+                repository
+                        .find("0196f0a0-0000-7000-8000-000000000001")
+                        .orElseThrow()
+                        .decision()
+                        .requiredAuthority());
+        assertEquals(
+                List.of(),
+                new ReferralRepository(store)
+                        .search(new ReferralSearch(
+                                ReferralStatus.OPEN,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                10)));
     }
 
     private static List<String> idsWithCode(DecisionRepository repository, String code) {

@@ -169,7 +169,10 @@ class GuidelineV2MessagesTest {
                     .resolve(Path.of("scenarios", "bases", base))
                     .toFile());
             change.accept(application);
-            return GuidelineUnderTest.V2.ruleSet().evaluate(reader.read(MAPPER.writeValueAsBytes(application)));
+            return GuidelineUnderTest.V2
+                    .ruleSet()
+                    .evaluate(reader.read(MAPPER.writeValueAsBytes(application)))
+                    .reasons();
         } catch (IOException e) {
             throw new AssertionError(e);
         }

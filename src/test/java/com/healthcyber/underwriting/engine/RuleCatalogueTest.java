@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.healthcyber.underwriting.GuidelineUnderTest;
+import com.healthcyber.underwriting.RulesUnderTest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +25,11 @@ class RuleCatalogueTest {
     /** The codes whose rules v2 changes: the rows of "Guideline v2 — what changes from v1", and the classification holding the moved severe-claim amount. */
     private static final Set<String> CHANGED_IN_V2 =
             Set.of("LOSS_HISTORY_SEVERITY", "LOSS_HISTORY_SEVERE", "PATCHING_CADENCE", "RECORDS_REFERRAL");
+
+    private static final Set<RuleKind> REASON_KINDS = Set.of(RuleKind.DECLINE, RuleKind.REFER, RuleKind.CONDITION);
+
+    private final List<RuleDefinition> rules = RulesUnderTest.ruleSet().rules();
+    private final Map<String, String> guideline = RulesUnderTest.guidelineCodes();
 
     @Test
     void v1GuidelineHasFortyOneCodes() {
@@ -92,10 +98,33 @@ class RuleCatalogueTest {
     @EnumSource(GuidelineUnderTest.class)
     void everyReasonRuleGivesTheGuidelineOutcomeForItsCode(GuidelineUnderTest version) {
         Map<String, String> actual = rules(version).stream()
-                .filter(rule -> rule.kind() != RuleKind.DERIVED_FACT)
+                .filter(rule -> REASON_KINDS.contains(rule.kind()))
                 .collect(Collectors.toMap(
                         RuleDefinition::code, rule -> rule.kind().name(), (a, b) -> a, TreeMap::new));
         assertEquals(new TreeMap<>(version.guidelineCodes()), actual);
+    }
+
+    @Test
+    void everyReferralNeedsTheGuidelineAuthorityForItsCode() {
+        Map<String, String> authority = RulesUnderTest.guidelineAuthority();
+        Map<String, String> expected = new TreeMap<>();
+        guideline.forEach((code, outcome) -> {
+            if (outcome.equals("REFER")) {
+                expected.put(code, authority.getOrDefault(code, "(not in the authority table)"));
+            }
+        });
+        Map<String, String> actual = rules.stream()
+                .filter(rule -> rule.kind() == RuleKind.REFER)
+                .collect(Collectors.toMap(
+                        RuleDefinition::code, rule -> String.valueOf(rule.authority()), (a, b) -> a, TreeMap::new));
+        assertEquals(expected, actual);
+    }
+
+    @Test
+    void onlyReferralsCarryAnAuthority() {
+        rules.stream()
+                .filter(rule -> rule.kind() != RuleKind.REFER)
+                .forEach(rule -> assertEquals(null, rule.authority(), rule.code()));
     }
 
     @ParameterizedTest
@@ -103,7 +132,7 @@ class RuleCatalogueTest {
     void derivedFactRulesUseCodesOutsideTheGuideline(GuidelineUnderTest version) {
         Map<String, String> guideline = version.guidelineCodes();
         rules(version).stream()
-                .filter(rule -> rule.kind() == RuleKind.DERIVED_FACT)
+                .filter(rule -> !REASON_KINDS.contains(rule.kind()))
                 .forEach(rule -> assertFalse(
                         guideline.containsKey(rule.code()), rule.code() + " is a reason code but inserts no reason"));
     }

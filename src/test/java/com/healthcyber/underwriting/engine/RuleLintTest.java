@@ -204,6 +204,92 @@ class RuleLintTest {
         assertEquals(1, new RuleSetLoader(1).load(rules).rules().size());
     }
 
+    private static final String REFERRAL = """
+            rule "No incident response plan"
+                @code("NO_INCIDENT_RESPONSE_PLAN")
+                @description("Referred: there is no incident response plan.")
+                %s
+            when
+                Controls( incidentResponsePlan == false )
+            then
+                insertLogical( refer( drools, "no incident response plan" ) );
+            end
+            """;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a referral without @authority        |                                 | has no @authority
+            a referral with an unknown level     | @authority("CHIEF_UNDERWRITER") | is not a level
+            a referral with a level in lowercase | @authority("underwriter")       | is not a level
+            """)
+    void rejectsAReferralWithoutALevelThatMayResolveIt(String what, String annotation, String why) throws IOException {
+        write("common/referral.drl", HEADER + REFERRAL.formatted(annotation == null ? "" : annotation));
+        RuleProblem problem = onlyProblem();
+        assertEquals("No incident response plan", problem.rule(), problem.toString());
+        assertTrue(problem.message().contains(why), problem.toString());
+        assertTrue(
+                problem.message().contains("UNDERWRITER, SENIOR_UNDERWRITER, UNDERWRITING_MANAGER"),
+                problem.toString());
+    }
+
+    @Test
+    void rejectsAnAuthorityOnARuleThatDoesNotRefer() throws IOException {
+        write(
+                "common/decline.drl",
+                HEADER + EMAIL_RULE.replace("@description", "@authority(\"UNDERWRITER\")\n    @description"));
+        RuleProblem problem = onlyProblem();
+        assertEquals("Email without MFA", problem.rule(), problem.toString());
+        assertTrue(problem.message().contains("does not refer"), problem.toString());
+    }
+
+    @Test
+    void acceptsAReferralWithItsLevelAndAnAuthorityRuleCountingReferralsByOutcome() throws Exception {
+        write("common/referral.drl", HEADER + REFERRAL.formatted("@authority(\"UNDERWRITER\")") + """
+
+                rule "Two or more referral reasons need a senior underwriter"
+                    @code("TWO_REFERRAL_REASONS")
+                    @description("Needs SENIOR_UNDERWRITER: two or more referral reasons.")
+                when
+                    $referrals : java.util.List( size >= 2 ) from collect( Reason( outcome == ReasonOutcome.REFER ) )
+                then
+                    insertLogical( requireAuthority( drools, AuthorityLevel.SENIOR_UNDERWRITER, "referrals" ) );
+                end
+                """);
+        RuleSet ruleSet = new RuleSetLoader(1).load(rules);
+        assertEquals(
+                List.of(RuleKind.REFER, RuleKind.AUTHORITY),
+                ruleSet.rules().stream().map(RuleDefinition::kind).toList());
+        ruleSet.retire();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            by its code                      | code == $name
+            by its message                   | message.contains( $name )
+            by its rule's name               | rule == $name
+            by its outcome and then its code | outcome == ReasonOutcome.DECLINE, code == $name
+            """)
+    void rejectsARuleThatMatchesAnotherRulesReasonByAnythingButItsOutcome(String what, String constraint)
+            throws IOException {
+        write("common/coupled.drl", HEADER + "\n" + EMAIL_RULE + """
+                rule "Remote access without MFA"
+                    @code("MISSING_MFA_REMOTE_ACCESS")
+                    @description("Declined: remote access does not require MFA.")
+                when
+                    Controls( mfaRemoteAccess == false )
+                    Applicant( $name : name )
+                    not Reason( %s )
+                then
+                    insertLogical( decline( drools, "remote access does not require MFA" ) );
+                end
+                """.formatted(constraint));
+        RuleProblem problem = onlyProblem();
+        assertEquals("Remote access without MFA", problem.rule(), problem.toString());
+        assertEquals(21, problem.line(), problem.toString());
+        assertTrue(problem.message().contains("matches a Reason by"), problem.toString());
+        assertTrue(problem.message().contains("only by outcome"), problem.toString());
+    }
+
     private RuleProblem onlyProblem() {
         List<RuleProblem> problems = problems();
         assertEquals(1, problems.size(), problems.toString());

@@ -350,6 +350,7 @@ class ImpactAnalysisTest {
                 report.notReplayable(),
                 report.limitReached(),
                 report.outcomeTransitions(),
+                report.requiredAuthorityTransitions(),
                 report.reasonCodesAdded(),
                 report.reasonCodesRemoved(),
                 report.sampleChangedDecisionIds(),
@@ -498,6 +499,7 @@ class ImpactAnalysisTest {
                         "decision-" + i,
                         start.plusSeconds(i),
                         Outcome.REFER,
+                        null,
                         List.of("LOSS_HISTORY", "RECENT_BREACH"),
                         body));
             }

@@ -16,6 +16,7 @@ import com.networknt.schema.ValidationMessage;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -120,6 +121,36 @@ class OpenApiTest {
         }
     }
 
+    /** The referral endpoints' examples are what their schemas describe: a client generated from them reads them. */
+    @Test
+    void theReferralExamplesValidateAgainstTheirSchemas() throws Exception {
+        JsonNode paths = document().get("paths");
+        Map<String, String> examplesBySchema = new java.util.LinkedHashMap<>();
+        examplesBySchema.put(
+                "/~1decisions~1{decisionId}~1resolution/post/requestBody/content/application~1json/examples/approve",
+                "ResolutionRequest");
+        examplesBySchema.put(
+                "/~1decisions~1{decisionId}~1resolution/post/requestBody/content/application~1json/examples/decline",
+                "ResolutionRequest");
+        examplesBySchema.put(
+                "/~1decisions~1{decisionId}~1resolution/post/responses/200/content/application~1json/examples/resolved",
+                "Resolution");
+        examplesBySchema.put(
+                "/~1referrals/get/responses/200/content/application~1json/examples/openReferrals", "ReferralPage");
+        for (Map.Entry<String, String> example : examplesBySchema.entrySet()) {
+            JsonNode value = paths.at(example.getKey() + "/value");
+            assertTrue(value.isObject(), example.getKey() + " is in the document");
+            assertEquals(Set.of(), schema(example.getValue()).validate(value), example.getKey());
+        }
+        ObjectNode withSubjectivityTooLong = (ObjectNode) paths.at(
+                        "/~1decisions~1{decisionId}~1resolution/post/requestBody/content/application~1json/examples/approve/value")
+                .deepCopy();
+        withSubjectivityTooLong.putArray("subjectivities").add("s".repeat(501));
+        withSubjectivityTooLong.put("resolvedBy", "someone");
+        assertEquals(
+                2, schema("ResolutionRequest").validate(withSubjectivityTooLong).size());
+    }
+
     @Test
     void thePublishedSchemaRejectsWhatTheServiceRejects() throws Exception {
         JsonSchema schema = applicationSchema();
@@ -136,8 +167,12 @@ class OpenApiTest {
 
     /** The document itself is the schema root, so its #/components/schemas references resolve. */
     private static JsonSchema applicationSchema() throws Exception {
+        return schema("Application");
+    }
+
+    private static JsonSchema schema(String name) throws Exception {
         ObjectNode root = (ObjectNode) document();
-        root.put("$ref", "#/components/schemas/Application");
+        root.put("$ref", "#/components/schemas/" + name);
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
     }
 

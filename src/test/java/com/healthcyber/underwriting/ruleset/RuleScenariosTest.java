@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.healthcyber.underwriting.GuidelineUnderTest;
 import com.healthcyber.underwriting.RulesUnderTest;
+import com.healthcyber.underwriting.application.AuthorityLevel;
+import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.TransactionType;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.intake.StrictJson;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
@@ -93,6 +97,46 @@ class RuleScenariosTest {
         assertEquals(List.of(), wrong);
     }
 
+    /** The authority table row by row: each referral reason alone, with the level it needs by itself. */
+    @Test
+    void everyReferralCodeIsExpectedAloneWithItsAuthority() {
+        Map<String, String> table = RulesUnderTest.guidelineAuthority();
+        Map<String, String> expected = new TreeMap<>();
+        RulesUnderTest.guidelineCodes().forEach((code, outcome) -> {
+            if (outcome.equals("REFER")) {
+                expected.put(code, table.get(code));
+            }
+        });
+        Set<String> shown = new TreeSet<>();
+        RulesUnderTest.scenarios().scenarios().stream()
+                .filter(scenario -> scenario.expect().reasons().size() == 1
+                        && scenario.expect().requiredAuthority() != null)
+                .forEach(scenario -> shown.add(scenario.expect().reasons().get(0) + "="
+                        + scenario.expect().requiredAuthority()));
+        Map<String, String> covered = new TreeMap<>(expected);
+        covered.entrySet().removeIf(row -> !shown.contains(row.getKey() + "=" + row.getValue()));
+        assertEquals(expected, covered, "referral codes whose level no scenario shows");
+    }
+
+    @Test
+    void aScenarioExpectingTheWrongAuthorityFailsAndSaysBoth() {
+        Scenario senior = RulesUnderTest.scenarios().scenarios().stream()
+                .filter(scenario -> scenario.expect().reasons().equals(List.of("LOSS_HISTORY"))
+                        && scenario.expect().requiredAuthority() != null)
+                .findFirst()
+                .orElseThrow();
+        Scenario misremembered = new Scenario(
+                senior.file(),
+                senior.name(),
+                senior.application(),
+                new Expectation(Outcome.REFER, List.of("LOSS_HISTORY"), AuthorityLevel.UNDERWRITER));
+        ScenarioResult result = runner.run(RulesUnderTest.ruleSet(), misremembered);
+        assertEquals(false, result.passed());
+        assertEquals(
+                "expected REFER [LOSS_HISTORY] needing UNDERWRITER, got REFER [LOSS_HISTORY] needing SENIOR_UNDERWRITER",
+                result.describeFailure());
+    }
+
     @Test
     void aFailingScenarioSaysExpectedAndActual() {
         Scenario wrong = RulesUnderTest.scenarios().scenarios().stream()
@@ -103,7 +147,7 @@ class RuleScenariosTest {
                 wrong.file(),
                 wrong.name(),
                 wrong.application(),
-                new Expectation(com.healthcyber.underwriting.application.Outcome.REFER, List.of("LOSS_HISTORY")));
+                new Expectation(Outcome.REFER, List.of("LOSS_HISTORY")));
         ScenarioResult result = runner.run(RulesUnderTest.ruleSet(), misremembered);
         assertEquals(false, result.passed());
         assertEquals("expected REFER [LOSS_HISTORY], got DECLINE [TERRITORY]", result.describeFailure());

@@ -19,7 +19,8 @@ import java.util.Set;
 public final class Tokens {
 
     public static final String ISSUER = "underwriting-test";
-    public static final Set<String> ALL_ROLES = Set.of(Roles.DECISIONS_WRITE, Roles.DECISIONS_READ, Roles.RULES_ADMIN);
+    public static final Set<String> ALL_ROLES =
+            Set.of(Roles.DECISIONS_WRITE, Roles.DECISIONS_READ, Roles.RULES_ADMIN, Roles.REFERRALS_RESOLVE);
 
     private Tokens() {}
 
@@ -38,6 +39,23 @@ public final class Tokens {
                 .groups(Set.of(roles))
                 .expiresIn(Duration.ofMinutes(10))
                 .sign(testKey());
+    }
+
+    /**
+     * An underwriter's token: {@code subject} is the name resolutions record, {@code authority}
+     * the {@code uw_authority} claim exactly as given (a level, or anything else), none when null.
+     */
+    public static String underwriter(String subject, Object authority, String... roles) {
+        var claims = Jwt.issuer(ISSUER).subject(subject).groups(Set.of(roles));
+        if (authority != null) {
+            claims.claim(UnderwriterAuthority.CLAIM, authority);
+        }
+        return claims.expiresIn(Duration.ofMinutes(10)).sign(testKey());
+    }
+
+    /** A resolver on the desk with {@code authority}, and the read role the desk's queue needs. */
+    public static String resolver(String subject, String authority) {
+        return underwriter(subject, authority, Roles.REFERRALS_RESOLVE, Roles.DECISIONS_READ);
     }
 
     public static String expired() {

@@ -135,6 +135,9 @@ class ImpactCommandTest {
         assertTrue(report.matches("(?s).*REFER\\s+-> REFER\\s+1\\n.*"), report);
         assertTrue(report.matches("(?s).*ACCEPT\\s+-> ACCEPT\\s+1\\n.*"), report);
         assertTrue(report.matches("(?s).*Reason codes removed:\\n\\s+LOSS_HISTORY\\s+2\\n.*"), report);
+        // Both referrals needed a senior underwriter: one still does, the other is no referral any more.
+        assertTrue(report.matches("(?s).*SENIOR_UNDERWRITER\\s+-> none\\s+1\\s+changed.*"), report);
+        assertTrue(report.matches("(?s).*SENIOR_UNDERWRITER\\s+-> SENIOR_UNDERWRITER\\s+1\\n.*"), report);
     }
 
     private static void insert(DataSource store, Outcome outcome, List<String> codes, String body) throws Exception {
@@ -146,14 +149,15 @@ class ImpactCommandTest {
                 PreparedStatement decision = connection.prepareStatement(
                         "INSERT INTO decision (decision_id, application_id, product,"
                                 + " outcome, ruleset_version, drools_version, service_version, decided_at, engine_micros, requested_by, request_body,"
-                                + " reasons, reason_codes, guideline_version)"
-                                + " VALUES (?, 'APP-1001', 'CYBER_HEALTHCARE', ?, 'sha256:before', '10.2.0', 'test', ?, 10, 'test', ?, ?, ?, 'v1')")) {
+                                + " reasons, reason_codes, required_authority, guideline_version)"
+                                + " VALUES (?, 'APP-1001', 'CYBER_HEALTHCARE', ?, 'sha256:before', '10.2.0', 'test', ?, 10, 'test', ?, ?, ?, ?, 'v1')")) {
             decision.setString(1, UUID.randomUUID().toString());
             decision.setString(2, outcome.name());
             decision.setObject(3, java.time.OffsetDateTime.now());
             decision.setString(4, body);
             decision.setString(5, reasons);
             decision.setArray(6, connection.createArrayOf("VARCHAR", codes.toArray(String[]::new)));
+            decision.setString(7, outcome == Outcome.REFER ? "SENIOR_UNDERWRITER" : null);
             decision.executeUpdate();
         }
     }
