@@ -91,7 +91,7 @@ class ReadmeIT {
                     .redirectErrorStream(true)
                     .redirectOutput(clone.resolve("example.log").toFile())
                     .start();
-            assertTrue(example.waitFor(120, TimeUnit.SECONDS), "the example's commands finish");
+            assertTrue(example.waitFor(300, TimeUnit.SECONDS), "the example's commands finish");
             for (int i = 0; i < steps.size(); i++) {
                 String answer =
                         Files.readString(clone.resolve("out-" + i + ".txt")).strip();

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,6 +50,10 @@ public class RuleSetReloader {
     private final GuidelineFolders folders;
     private final Path directory;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(DaemonThreads.named("rules-reload"));
+    /** Verifies the versions of one reload side by side; reloads themselves stay one at a time on {@link #worker}. */
+    private final ExecutorService verifiers = Executors.newFixedThreadPool(
+            Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), DaemonThreads.named("rules-verify"));
+
     private final ReloadHistory history;
     private final MeterRegistry registry;
     private final Map<String, Gauge> versionInfo = new HashMap<>();
@@ -134,8 +139,18 @@ public class RuleSetReloader {
         List<Outcome> outcomes = new ArrayList<>();
         try {
             problems.addAll(folders.strayFolders(directory));
-            for (GuidelineFolders.Folder folder : folders.list(directory)) {
-                outcomes.add(candidate(folder, live, problems, failed));
+            // Versions are independent: each is read, compiled and verified on its own core.
+            List<GuidelineFolders.Folder> versions = folders.list(directory);
+            List<Candidate> candidates = versions.stream()
+                    .map(folder -> CompletableFuture.supplyAsync(() -> candidate(folder, live), verifiers))
+                    .toList()
+                    .stream()
+                    .map(CompletableFuture::join)
+                    .toList();
+            for (Candidate candidate : candidates) {
+                outcomes.add(candidate.outcome());
+                problems.addAll(candidate.problems());
+                failed.addAll(candidate.failed());
             }
         } catch (IOException e) {
             problems.add(new RuleProblem(null, 0, null, e.getMessage()));
@@ -192,9 +207,31 @@ public class RuleSetReloader {
         return attempt;
     }
 
-    private Outcome candidate(
-            GuidelineFolders.Folder folder, GuidelineSet live, List<RuleProblem> problems, List<FailedScenario> failed)
-            throws IOException {
+    /** One version's verdict, with its own problems: candidates are verified side by side. */
+    private record Candidate(Outcome outcome, List<RuleProblem> problems, List<FailedScenario> failed) {}
+
+    private Candidate candidate(GuidelineFolders.Folder folder, GuidelineSet live) {
+        List<RuleProblem> problems = new ArrayList<>();
+        List<FailedScenario> failed = new ArrayList<>();
+        try {
+            return new Candidate(verify(folder, live, problems, failed), problems, failed);
+        } catch (RuntimeException e) {
+            // Refused on its own, so the versions that passed are neither lost nor leaked.
+            Log.errorf(e, "verifying guideline %s failed unexpectedly", folder.version());
+            Outcome refused =
+                    new Outcome(folder.version(), live.named(folder.version()).orElse(null));
+            refused.reject();
+            problems.add(new RuleProblem(
+                    null, 0, null, folder.version() + ": the reload failed unexpectedly; see the service log"));
+            return new Candidate(refused, problems, failed);
+        }
+    }
+
+    private Outcome verify(
+            GuidelineFolders.Folder folder,
+            GuidelineSet live,
+            List<RuleProblem> problems,
+            List<FailedScenario> failed) {
         Outcome outcome =
                 new Outcome(folder.version(), live.named(folder.version()).orElse(null));
         GuidelineFolders.Read read = folders.read(folder);
@@ -352,5 +389,6 @@ public class RuleSetReloader {
     @PreDestroy
     void shutdown() {
         worker.shutdownNow();
+        verifiers.shutdownNow();
     }
 }

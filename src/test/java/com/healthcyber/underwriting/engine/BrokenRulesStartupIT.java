@@ -77,7 +77,7 @@ class BrokenRulesStartupIT {
         builder.environment().put("UNDERWRITING_DATA_DIR", data.toString());
         Process service = builder.start();
         service.getOutputStream().close();
-        boolean exited = service.waitFor(60, TimeUnit.SECONDS);
+        boolean exited = service.waitFor(120, TimeUnit.SECONDS);
         if (!exited) {
             service.destroyForcibly();
         }
