@@ -104,25 +104,27 @@ class RuleCatalogueTest {
         assertEquals(new TreeMap<>(version.guidelineCodes()), actual);
     }
 
-    @Test
-    void everyReferralNeedsTheGuidelineAuthorityForItsCode() {
+    @ParameterizedTest
+    @EnumSource(GuidelineUnderTest.class)
+    void everyReferralNeedsTheGuidelineAuthorityForItsCode(GuidelineUnderTest version) {
         Map<String, String> authority = RulesUnderTest.guidelineAuthority();
         Map<String, String> expected = new TreeMap<>();
-        guideline.forEach((code, outcome) -> {
+        version.guidelineCodes().forEach((code, outcome) -> {
             if (outcome.equals("REFER")) {
                 expected.put(code, authority.getOrDefault(code, "(not in the authority table)"));
             }
         });
-        Map<String, String> actual = rules.stream()
+        Map<String, String> actual = rules(version).stream()
                 .filter(rule -> rule.kind() == RuleKind.REFER)
                 .collect(Collectors.toMap(
                         RuleDefinition::code, rule -> String.valueOf(rule.authority()), (a, b) -> a, TreeMap::new));
         assertEquals(expected, actual);
     }
 
-    @Test
-    void onlyReferralsCarryAnAuthority() {
-        rules.stream()
+    @ParameterizedTest
+    @EnumSource(GuidelineUnderTest.class)
+    void onlyReferralsCarryAnAuthority(GuidelineUnderTest version) {
+        rules(version).stream()
                 .filter(rule -> rule.kind() != RuleKind.REFER)
                 .forEach(rule -> assertEquals(null, rule.authority(), rule.code()));
     }

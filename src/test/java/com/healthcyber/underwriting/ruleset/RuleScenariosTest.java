@@ -98,17 +98,18 @@ class RuleScenariosTest {
     }
 
     /** The authority table row by row: each referral reason alone, with the level it needs by itself. */
-    @Test
-    void everyReferralCodeIsExpectedAloneWithItsAuthority() {
+    @ParameterizedTest
+    @EnumSource(GuidelineUnderTest.class)
+    void everyReferralCodeIsExpectedAloneWithItsAuthority(GuidelineUnderTest version) {
         Map<String, String> table = RulesUnderTest.guidelineAuthority();
         Map<String, String> expected = new TreeMap<>();
-        RulesUnderTest.guidelineCodes().forEach((code, outcome) -> {
+        version.guidelineCodes().forEach((code, outcome) -> {
             if (outcome.equals("REFER")) {
                 expected.put(code, table.get(code));
             }
         });
         Set<String> shown = new TreeSet<>();
-        RulesUnderTest.scenarios().scenarios().stream()
+        version.scenarios().scenarios().stream()
                 .filter(scenario -> scenario.expect().reasons().size() == 1
                         && scenario.expect().requiredAuthority() != null)
                 .forEach(scenario -> shown.add(scenario.expect().reasons().get(0) + "="
