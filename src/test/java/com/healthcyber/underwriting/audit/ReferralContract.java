@@ -215,10 +215,11 @@ abstract class ReferralContract {
     void aReferralRecordedWithoutAnAuthorityIsNotOnTheDesk() throws Exception {
         String decisionId = UUID.randomUUID().toString();
         try (var connection = store.get().getConnection();
-                var insert = connection.prepareStatement("INSERT INTO decision (decision_id, application_id, product,"
-                        + " outcome, ruleset_version, drools_version, service_version, decided_at, engine_micros,"
-                        + " requested_by, request_body, reasons, reason_codes) VALUES (?, 'APP-OLD', 'CYBER_HEALTHCARE',"
-                        + " 'REFER', 'sha256:before', '10.2.0', 'test', ?, 10, 'test', ?, ?, ?)")) {
+                var insert = connection.prepareStatement(
+                        "INSERT INTO decision (decision_id, application_id, product,"
+                                + " outcome, ruleset_version, drools_version, service_version, decided_at, engine_micros,"
+                                + " requested_by, request_body, reasons, reason_codes, guideline_version) VALUES (?, 'APP-OLD',"
+                                + " 'CYBER_HEALTHCARE', 'REFER', 'sha256:before', '10.2.0', 'test', ?, 10, 'test', ?, ?, ?, 'v1')")) {
             insert.setString(1, decisionId);
             insert.setObject(2, java.time.OffsetDateTime.now());
             insert.setString(3, Payloads.contractExample());
