@@ -29,6 +29,7 @@ class RuleSetSwapTest {
             rule "Claims are referred"
                 @code("LOSS_HISTORY")
                 @description("Referred: any claim.")
+                @authority("SENIOR_UNDERWRITER")
             when
                 Claim()
             then
