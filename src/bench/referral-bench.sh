@@ -30,6 +30,7 @@ trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null || true' EXIT
 UNDERWRITING_STORE_URL=jdbc:postgresql://127.0.0.1:5432/$DB UNDERWRITING_STORE_USERNAME=postgres \
   java -Xmx512m -XX:+UseParallelGC -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
   -Dquarkus.management.port=$((PORT + 1000)) -Dunderwriting.rules.dir=rules/v1 \
+  -Dquarkus.datasource.postgresql.jdbc.acquisition-timeout=30S \
   -jar target/bench-app/quarkus-run.jar > target/referral-bench-service.log 2>&1 &
 SERVER=$!
 for _ in $(seq 1 120); do curl -sf -o /dev/null "http://127.0.0.1:$((PORT + 1000))/q/health/ready" && break; sleep 1; done
@@ -73,8 +74,8 @@ echo "| query | in PostgreSQL (pgbench, 1 client, 10 s) | HTTP, wrk -c1 | HTTP, 
 for name in "${NAMES[@]}"; do
   { echo "== $name"; "${PSQL[@]}" -c "EXPLAIN (ANALYZE, BUFFERS) ${SQLS[$name]}"; } >> target/referral-bench-plans.txt
   printf '%s;\n' "${SQLS[$name]}" > target/referral-bench-query.sql
-  rm -f target/referral-bench-pgbench.log*
-  pgbench -n -q -h 127.0.0.1 -U postgres -c 1 -T 10 -f target/referral-bench-query.sql --log --log-prefix=target/referral-bench-pgbench "$DB" > /dev/null
+  rm -f target/referral-bench-pgbench*
+  pgbench -n -h 127.0.0.1 -U postgres -c 1 -T 10 -f target/referral-bench-query.sql --log --log-prefix=target/referral-bench-pgbench "$DB" > /dev/null
   inside=$(percentiles target/referral-bench-pgbench*)
   line="| $name | $inside |"
   wrk -t1 -c4 -d5s -s src/bench/referral-get.lua "http://127.0.0.1:$PORT${URLS[$name]}" > /dev/null # warm-up
@@ -86,6 +87,19 @@ for name in "${NAMES[@]}"; do
 done
 
 echo
+# The resolution's transaction inside PostgreSQL, as ReferralRepository sends it: the insert, the queue row's
+# removal, the commit (a WAL flush: durable before the answer). Rows of its own, so the desk's referrals stay open.
+cat > target/referral-bench-resolve.sql <<'SQL'
+\set k random(1, 2000000000)
+BEGIN;
+INSERT INTO referral_resolution (decision_id, product, required_authority, decided_at, action, final_outcome, rationale, subjectivities, resolved_by, authority, resolved_at, idempotency_key) VALUES ('pgbench-' || :k, 'CYBER_HEALTHCARE', 'SENIOR_UNDERWRITER', now(), 'APPROVE', 'ACCEPT', 'Reviewed at the desk.', '[]', 'pgbench', 'UNDERWRITING_MANAGER', now(), NULL) ON CONFLICT DO NOTHING;
+DELETE FROM open_referral WHERE decided_at = now() AND decision_id = 'pgbench-' || :k;
+COMMIT;
+SQL
+rm -f target/referral-bench-pgbench*
+pgbench -n -h 127.0.0.1 -U postgres -c 1 -T 10 -f target/referral-bench-resolve.sql --log --log-prefix=target/referral-bench-pgbench "$DB" > /dev/null
+echo "| resolve, in PostgreSQL (pgbench, 1 client, 10 s) | $(percentiles target/referral-bench-pgbench*) |"
+"${PSQL[@]}" -c "DELETE FROM referral_resolution WHERE decision_id LIKE 'pgbench-%'"
 echo "Resolutions over HTTP, each a different open referral (a manager's token):"
 "${PSQL[@]}" -At -c "SELECT decision_id FROM open_referral ORDER BY (('x' || substr(md5(decision_id), 1, 8))::bit(32)::int)" > target/referral-bench-open.txt
 runs=$(wc -w <<<"$CONNECTIONS"); slice=$((OPEN / runs)); run=0
