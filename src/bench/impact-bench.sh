@@ -9,6 +9,8 @@
 # NICE runs the analysis at that scheduling priority (root only below 0): on a machine whose two
 # cores other work shares, it measures what the cores do for the analysis rather than how
 # many other processes there were; the load average is printed with the figures either way.
+# Under autogroup scheduling a process's nice counts only against its own session, so the
+# session's group gets the same nice.
 # PostgreSQL: the local server (trust auth, user postgres), database underwriting_impact_bench.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -19,6 +21,7 @@ SEED=${SEED:-fresh}
 HEAP=${HEAP:-256m}
 JFR=${JFR:-}
 NICE=${NICE:-0}
+if [ "$NICE" != 0 ] && [ -w /proc/self/autogroup ]; then echo "$NICE" > /proc/self/autogroup; fi
 ./mvnw -B -q -Pbench test-compile
 rm -rf target/impact-candidate && cp -r rules/v1 target/impact-candidate
 sed -i 's/\$claims : List( size == 1 )/$claims : List( size == 99 )/' target/impact-candidate/common/loss-history.drl

@@ -221,8 +221,10 @@ public final class ImpactAnalysis {
                 try {
                     batch = queue.take();
                 } catch (InterruptedException e) {
+                    // Nothing here interrupts a worker; if something does, it fails the analysis
+                    // and drains like any other failure, so the walk is not left waiting.
                     failure.compareAndSet(null, e);
-                    return;
+                    continue;
                 }
                 if (batch == END) {
                     return;
