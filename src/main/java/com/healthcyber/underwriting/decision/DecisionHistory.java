@@ -2,6 +2,7 @@ package com.healthcyber.underwriting.decision;
 
 import com.healthcyber.underwriting.application.Application;
 import com.healthcyber.underwriting.application.Decision;
+import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.audit.DecisionRecord;
 import com.healthcyber.underwriting.audit.DecisionRepository;
 import com.healthcyber.underwriting.audit.DecisionSearch;
@@ -10,6 +11,9 @@ import com.healthcyber.underwriting.engine.RuleEngine;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.intake.InvalidApplicationException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +49,14 @@ public class DecisionHistory {
         List<Decision> items = found.subList(0, search.limit());
         Decision last = items.get(items.size() - 1);
         return new Page(items, Optional.of(new DecisionSearch.Position(last.decidedAt(), last.decisionId())));
+    }
+
+    /** The decisions of {@code [first, end)} (UTC days) per day or week, by outcome and reason code. */
+    public Book book(Book.Per per, LocalDate first, LocalDate end, Optional<Product> product) {
+        LocalDate from = per.start(first);
+        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant stop = end.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return Book.of(per, from, end, records.dailyCounts(start, stop, product));
     }
 
     /** The stored request evaluated on the active ruleset, beside the stored answer; nothing is written. */

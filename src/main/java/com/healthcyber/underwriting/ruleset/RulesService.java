@@ -1,5 +1,6 @@
 package com.healthcyber.underwriting.ruleset;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthcyber.underwriting.audit.ReplaySelection;
 import com.healthcyber.underwriting.engine.NoActiveRuleSetException;
 import com.healthcyber.underwriting.engine.RuleEngine;
@@ -7,6 +8,9 @@ import com.healthcyber.underwriting.engine.RuleSet;
 import com.healthcyber.underwriting.impact.ImpactReport;
 import com.healthcyber.underwriting.impact.ImpactService;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,10 +25,13 @@ public class RulesService {
     private final RuleSetReloader reloader;
     private final ImpactService impact;
 
-    public RulesService(RuleEngine engine, RuleSetReloader reloader, ImpactService impact) {
+    private final ScenarioLoader scenarios;
+
+    public RulesService(RuleEngine engine, RuleSetReloader reloader, ImpactService impact, ObjectMapper mapper) {
         this.engine = engine;
         this.reloader = reloader;
         this.impact = impact;
+        this.scenarios = new ScenarioLoader(mapper);
     }
 
     /** @throws NoActiveRuleSetException before any ruleset has gone live */
@@ -42,6 +49,49 @@ public class RulesService {
     /** Reloads the configured rules directory now and waits for the outcome. */
     public ReloadAttempt reload(ReloadTrigger trigger) {
         return reloader.reload(trigger);
+    }
+
+    /**
+     * The worked examples in the rules directory as it is now, each with its result in the
+     * latest reload attempt that ran them. An attempt that ran the scenarios either passed them
+     * all (accepted, or unchanged) or lists the failures; one refused at compilation or lint ran none.
+     */
+    public List<ScenarioStatus> scenarios() {
+        List<ReloadAttempt> attempts = reloader.recentAttempts();
+        ReloadAttempt latest = attempts.isEmpty() ? null : attempts.get(0);
+        boolean ran = latest != null
+                && (!latest.rejected() || !latest.failedScenarios().isEmpty());
+        Map<String, FailedScenario> failed = new HashMap<>();
+        if (latest != null) {
+            latest.failedScenarios().forEach(failure -> failed.put(failure.file() + "\n" + failure.name(), failure));
+        }
+        return scenarios.load(reloader.directory()).scenarios().stream()
+                .map(scenario -> {
+                    FailedScenario failure = failed.get(scenario.file() + "\n" + scenario.name());
+                    ScenarioStatus.Result result = failure != null
+                            ? ScenarioStatus.Result.FAILED
+                            : ran ? ScenarioStatus.Result.PASSED : ScenarioStatus.Result.NOT_RUN;
+                    return new ScenarioStatus(
+                            scenario.file(),
+                            scenario.name(),
+                            scenario.expect().outcome(),
+                            scenario.expect().reasons(),
+                            result,
+                            failure == null ? null : failureText(failure));
+                })
+                .toList();
+    }
+
+    private static String failureText(FailedScenario failure) {
+        return failure.failure() != null
+                ? failure.failure()
+                : "expected " + failure.expectedOutcome() + " " + failure.expectedReasons() + ", got "
+                        + failure.actualOutcome() + " " + failure.actualReasons();
+    }
+
+    /** The candidate rules directories impact analysis can be run on, by name. */
+    public List<String> candidates() {
+        return impact.candidates();
     }
 
     public ImpactReport analyseImpact(ReplaySelection selection, Optional<String> candidate) {
