@@ -112,13 +112,13 @@ public class DecisionRepository {
         String day = "CAST(d.decided_at AT TIME ZONE 'UTC' AS DATE)";
         String where =
                 " WHERE d.decided_at >= ? AND d.decided_at < ?" + (product.isPresent() ? " AND d.product = ?" : "");
-        String outcomes =
-                "SELECT " + day + " AS day, d.outcome, COUNT(*) AS n FROM decision d" + where + " GROUP BY 1, 2";
+        String outcomes = "SELECT " + day + " AS decided_on, d.outcome, COUNT(*) AS n FROM decision d" + where
+                + " GROUP BY " + day + ", d.outcome";
         String codes = postgresql
                 ? "SELECT " + day
-                        + " AS day, c.code, COUNT(*) AS n FROM decision d CROSS JOIN LATERAL unnest(d.reason_codes) AS c(code)"
-                        + where + " GROUP BY 1, 2"
-                : "SELECT " + day + " AS day, d.reason_codes FROM decision d" + where;
+                        + " AS decided_on, c.code, COUNT(*) AS n FROM decision d CROSS JOIN LATERAL unnest(d.reason_codes) AS c(code)"
+                        + where + " GROUP BY " + day + ", c.code"
+                : "SELECT " + day + " AS decided_on, d.reason_codes FROM decision d" + where;
         try (Connection connection = dataSource.getConnection()) {
             List<DailyCounts.OutcomeCount> byOutcome = new ArrayList<>();
             try (PreparedStatement select = bindPeriod(connection.prepareStatement(outcomes), from, to, product);

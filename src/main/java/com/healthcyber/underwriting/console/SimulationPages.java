@@ -51,7 +51,7 @@ public class SimulationPages {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.DECISIONS_READ)
     public TemplateInstance form(@QueryParam("example") String example) {
-        String chosen = EXAMPLES.containsKey(example) ? example : "cyber-healthcare";
+        String chosen = example != null && EXAMPLES.containsKey(example) ? example : "cyber-healthcare";
         return render(example(chosen), null, List.of());
     }
 
