@@ -168,6 +168,40 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void aSignInPostedFromAnotherSiteIsRefused() {
+        given().redirects()
+                .follow(false)
+                .header("Origin", "https://attacker.example")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "reader")
+                .formParam("j_password", "reader-password")
+                .post("/console/j_security_check")
+                .then()
+                .statusCode(403)
+                .header("Set-Cookie", nullValue());
+        given().redirects()
+                .follow(false)
+                .header("Sec-Fetch-Site", "cross-site")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "reader")
+                .formParam("j_password", "reader-password")
+                .post("/console/j_security_check")
+                .then()
+                .statusCode(403);
+        // From the console's own page, as a browser says it.
+        given().redirects()
+                .follow(false)
+                .header("Sec-Fetch-Site", "same-origin")
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("j_username", "reader")
+                .formParam("j_password", "reader-password")
+                .post("/console/j_security_check")
+                .then()
+                .statusCode(302)
+                .header("Set-Cookie", containsString("console-session="));
+    }
+
+    @Test
     void signingOutEndsTheSession() {
         ConsoleSession reader = ConsoleSession.signIn("reader", "reader-password");
         String token = reader.token("/console/decisions");
