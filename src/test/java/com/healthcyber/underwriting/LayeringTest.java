@@ -71,6 +71,7 @@ class LayeringTest {
                 BASE + "audit.DecisionRecord",
                 BASE + "audit.DecisionSearch",
                 BASE + "audit.ReplaySelection",
+                BASE + "audit.StoreUnavailableException",
                 BASE + "engine.RuleDefinition",
                 BASE + "engine.RuleProblem",
                 BASE + "engine.RuleKind");

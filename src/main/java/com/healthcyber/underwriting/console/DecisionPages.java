@@ -9,8 +9,10 @@ import com.healthcyber.underwriting.application.Reason;
 import com.healthcyber.underwriting.application.ReasonOutcome;
 import com.healthcyber.underwriting.audit.DecisionRecord;
 import com.healthcyber.underwriting.audit.DecisionSearch;
+import com.healthcyber.underwriting.audit.StoreUnavailableException;
 import com.healthcyber.underwriting.decision.DecisionHistory;
 import com.healthcyber.underwriting.decision.Replay;
+import com.healthcyber.underwriting.decision.StoredRequestInvalidException;
 import com.healthcyber.underwriting.security.Roles;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -23,6 +25,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -34,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Decisions on record: the search (the API's filters, newest first, a page at a time), one
@@ -52,6 +56,7 @@ public class DecisionPages {
     private final Template search;
     private final Template decision;
     private final Template replay;
+    private final Template error;
 
     public DecisionPages(
             DecisionHistory history,
@@ -59,7 +64,9 @@ public class DecisionPages {
             ObjectMapper json,
             @Location("console/decisions.html") Template search,
             @Location("console/decision.html") Template decision,
-            @Location("console/replay.html") Template replay) {
+            @Location("console/replay.html") Template replay,
+            @Location("console/error.html") Template error) {
+        this.error = error;
         this.history = history;
         this.frame = frame;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
@@ -167,6 +174,42 @@ public class DecisionPages {
                 .data("replay", result)
                 .data("stored", grouped(result.stored().reasons()))
                 .data("replayed", grouped(result.replayed().reasons()));
+    }
+
+    /** An unknown or malformed id is a page saying so, not the API's problem document. */
+    @ServerExceptionMapper
+    public Response unknownDecision(NotFoundException e) {
+        return errorPage(Response.Status.NOT_FOUND, "No such decision", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response storedRequestInvalid(StoredRequestInvalidException e) {
+        return errorPage(
+                422,
+                "Cannot replay this decision",
+                "The request on record is not a valid application under today's contract, so today's rules cannot decide it.");
+    }
+
+    @ServerExceptionMapper
+    public Response storeUnreadable(StoreUnavailableException e) {
+        return errorPage(
+                Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
+                "The decision record cannot be read",
+                "The decision store does not answer right now; try again in a moment.");
+    }
+
+    private Response errorPage(Response.Status status, String title, String detail) {
+        return errorPage(status.getStatusCode(), title, detail);
+    }
+
+    private Response errorPage(int status, String title, String detail) {
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(error.data("page", frame.of("decisions"))
+                        .data("title", title)
+                        .data("detail", detail)
+                        .render())
+                .build();
     }
 
     static List<ReasonGroup> grouped(List<Reason> reasons) {

@@ -11,9 +11,8 @@ import com.healthcyber.underwriting.engine.RuleEngine;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.intake.InvalidApplicationException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,11 +23,13 @@ public class DecisionHistory {
     private final DecisionRepository records;
     private final ApplicationReader reader;
     private final RuleEngine engine;
+    private final SettledDays settledDays;
 
     public DecisionHistory(DecisionRepository records, ApplicationReader reader, RuleEngine engine) {
         this.records = records;
         this.reader = reader;
         this.engine = engine;
+        this.settledDays = new SettledDays(records, Clock.systemUTC());
     }
 
     public Optional<DecisionRecord> find(String decisionId) {
@@ -54,9 +55,7 @@ public class DecisionHistory {
     /** The decisions of {@code [first, end)} (UTC days) per day or week, by outcome and reason code. */
     public Book book(Book.Per per, LocalDate first, LocalDate end, Optional<Product> product) {
         LocalDate from = per.start(first);
-        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant stop = end.atStartOfDay(ZoneOffset.UTC).toInstant();
-        return Book.of(per, from, end, records.dailyCounts(start, stop, product));
+        return Book.of(per, from, end, settledDays.counts(from, end, product));
     }
 
     /** The stored request evaluated on the active ruleset, beside the stored answer; nothing is written. */

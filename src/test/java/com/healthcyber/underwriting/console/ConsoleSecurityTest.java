@@ -188,10 +188,11 @@ class ConsoleSecurityTest {
                 .post("/console/j_security_check")
                 .then()
                 .statusCode(403);
-        // From the console's own page, as a browser says it.
+        // From the console's own page, as a browser says it (Origin is "null" under the pages' no-referrer policy).
         given().redirects()
                 .follow(false)
                 .header("Sec-Fetch-Site", "same-origin")
+                .header("Origin", "null")
                 .contentType("application/x-www-form-urlencoded")
                 .formParam("j_username", "reader")
                 .formParam("j_password", "reader-password")
