@@ -20,11 +20,12 @@ HASH='$2a$10$hnCF0DKvkDOtZt.zao2.Z.pHi8YtCcs1SgtGdFWjCBa5DHdmKfLtS'
 if [ "${RESEED:-no}" = yes ] || ! psql -h 127.0.0.1 -U postgres -lqt 2>/dev/null | cut -d'|' -f1 | grep -qw "$DB"; then
   fresh_postgres_database "$DB"
 fi
+# The jar first: packaging recompiles the tests without the bench sources.
+./mvnw -B -q package -DskipTests
 ./mvnw -B -q -Pbench test-compile
 ./mvnw -B -q -Pbench exec:exec -Dbench.jvm="-Xmx1g" \
   -Dbench.main=com.healthcyber.underwriting.audit.ConsoleSeed -Djmh.args="$URL $COUNT"
 psql -q -h 127.0.0.1 -U postgres -d "$DB" -c "VACUUM ANALYZE decision"
-./mvnw -B -q package -DskipTests
 
 rm -rf target/console-bench-data
 java -Xmx512m -Dquarkus.http.port="$PORT" -Dquarkus.management.port=$((PORT + 1)) \

@@ -53,12 +53,16 @@ final class SettledDays {
         List<DailyCounts.CodeCount> codes = new ArrayList<>();
         if (from.isBefore(settledEnd)) {
             fillMissing(from, settledEnd, product);
-            synchronized (settled) {
-                for (LocalDate day = from; day.isBefore(settledEnd); day = day.plusDays(1)) {
-                    DailyCounts counted = settled.get(new Key(day, product));
-                    outcomes.addAll(counted.outcomes());
-                    codes.addAll(counted.reasonCodes());
+            for (LocalDate day = from; day.isBefore(settledEnd); day = day.plusDays(1)) {
+                DailyCounts counted;
+                synchronized (settled) {
+                    counted = settled.get(new Key(day, product));
                 }
+                if (counted == null) { // pushed out by other pictures meanwhile: counted again
+                    counted = records.dailyCounts(start(day), start(day.plusDays(1)), product);
+                }
+                outcomes.addAll(counted.outcomes());
+                codes.addAll(counted.reasonCodes());
             }
         }
         LocalDate openFrom = from.isAfter(settledEnd) ? from : settledEnd;
