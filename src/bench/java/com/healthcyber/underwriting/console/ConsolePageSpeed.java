@@ -47,11 +47,11 @@ public final class ConsolePageSpeed {
                 .orElseThrow(() -> new IllegalStateException("sign-in refused: " + signIn.statusCode()));
 
         String list = get(client, base + "/console/decisions", cookie).body();
-        Matcher first = FIRST_DECISION.matcher(list);
-        if (!first.find()) {
+        Matcher found = FIRST_DECISION.matcher(list);
+        if (!found.find()) {
             throw new IllegalStateException("no decision on the first page: is the store seeded?");
         }
-        String decision = first.group(1);
+        String decision = found.group(1);
         List<String> pages = List.of(
                 "/console/decisions",
                 "/console/decisions?outcome=DECLINE",
