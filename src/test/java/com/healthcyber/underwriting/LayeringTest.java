@@ -60,6 +60,38 @@ class LayeringTest {
         assertEquals(List.of(), offenders);
     }
 
+    /**
+     * The console is the API's sibling: it calls the same services (DecisionHistory,
+     * DecisionService, RulesService) and of engine and audit sees only the values they hand out,
+     * never the engine, the store or the rules' lifecycle behind them; and neither imports the other.
+     */
+    @Test
+    void theConsoleReachesOnlyTheServicesTheApiUses() throws IOException {
+        Set<String> valuesTheServicesHandOut = Set.of(
+                BASE + "audit.DecisionRecord",
+                BASE + "audit.DecisionSearch",
+                BASE + "audit.ReplaySelection",
+                BASE + "audit.StoreUnavailableException",
+                BASE + "engine.RuleDefinition",
+                BASE + "engine.RuleProblem",
+                BASE + "engine.RuleKind");
+        List<String> offenders = new ArrayList<>();
+        forEachSource((file, imports) -> {
+            String from = packageOf(file);
+            for (String name : imports) {
+                boolean pastTheServices = from.equals("console")
+                        && (name.startsWith(BASE + "engine.") || name.startsWith(BASE + "audit."))
+                        && !valuesTheServicesHandOut.contains(name);
+                boolean sibling = (from.equals("console") && name.startsWith(BASE + "rest."))
+                        || (from.equals("rest") && name.startsWith(BASE + "console."));
+                if (pastTheServices || sibling) {
+                    offenders.add(relative(file) + " imports " + name);
+                }
+            }
+        });
+        assertEquals(List.of(), offenders);
+    }
+
     @Test
     void onlyTheLoaderCompilesARulesDirectory() throws IOException {
         List<String> offenders = new ArrayList<>();

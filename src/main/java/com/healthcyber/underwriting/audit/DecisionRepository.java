@@ -1,14 +1,20 @@
 package com.healthcyber.underwriting.audit;
 
+import com.healthcyber.underwriting.application.Outcome;
+import com.healthcyber.underwriting.application.Product;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -171,6 +177,70 @@ public class DecisionRepository {
         selection.decidedFrom().ifPresent(from -> where.and("d.decided_at >= ?", utc(from)));
         selection.decidedTo().ifPresent(to -> where.and("d.decided_at < ?", utc(to)));
         return where;
+    }
+
+    /**
+     * Decisions per UTC day of {@code [from, to)}, by outcome and by reason code, counted by the
+     * database: the book's picture costs two grouped scans of the period's index range, never the
+     * records themselves. PostgreSQL unnests the codes' array; H2, which cannot join an array to
+     * its row, hands the arrays over and they are counted here (an embedded store is small).
+     */
+    public DailyCounts dailyCounts(Instant from, Instant to, Optional<Product> product) {
+        String day = "CAST(d.decided_at AT TIME ZONE 'UTC' AS DATE)";
+        String where =
+                " WHERE d.decided_at >= ? AND d.decided_at < ?" + (product.isPresent() ? " AND d.product = ?" : "");
+        String outcomes = "SELECT " + day + " AS decided_on, d.outcome, COUNT(*) AS n FROM decision d" + where
+                + " GROUP BY " + day + ", d.outcome";
+        String codes = postgresql
+                ? "SELECT " + day
+                        + " AS decided_on, c.code, COUNT(*) AS n FROM decision d CROSS JOIN LATERAL unnest(d.reason_codes) AS c(code)"
+                        + where + " GROUP BY " + day + ", c.code"
+                : "SELECT " + day + " AS decided_on, d.reason_codes FROM decision d" + where;
+        try (Connection connection = dataSource.getConnection()) {
+            List<DailyCounts.OutcomeCount> byOutcome = new ArrayList<>();
+            try (PreparedStatement select = bindPeriod(connection.prepareStatement(outcomes), from, to, product);
+                    ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    byOutcome.add(new DailyCounts.OutcomeCount(
+                            rows.getObject(1, LocalDate.class), Outcome.valueOf(rows.getString(2)), rows.getLong(3)));
+                }
+            }
+            List<DailyCounts.CodeCount> byCode = new ArrayList<>();
+            try (PreparedStatement select = bindPeriod(connection.prepareStatement(codes), from, to, product);
+                    ResultSet rows = select.executeQuery()) {
+                if (postgresql) {
+                    while (rows.next()) {
+                        byCode.add(new DailyCounts.CodeCount(
+                                rows.getObject(1, LocalDate.class), rows.getString(2), rows.getLong(3)));
+                    }
+                } else {
+                    Map<LocalDate, Map<String, Long>> counted = new TreeMap<>();
+                    while (rows.next()) {
+                        LocalDate date = rows.getObject(1, LocalDate.class);
+                        for (Object code : (Object[]) rows.getArray(2).getArray()) {
+                            counted.computeIfAbsent(date, key -> new TreeMap<>())
+                                    .merge(code.toString(), 1L, Long::sum);
+                        }
+                    }
+                    counted.forEach((date, perCode) ->
+                            perCode.forEach((code, n) -> byCode.add(new DailyCounts.CodeCount(date, code, n))));
+                }
+            }
+            answered.run();
+            return new DailyCounts(byOutcome, byCode);
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("the decision store could not be read", e);
+        }
+    }
+
+    private static PreparedStatement bindPeriod(
+            PreparedStatement select, Instant from, Instant to, Optional<Product> product) throws SQLException {
+        select.setObject(1, utc(from));
+        select.setObject(2, utc(to));
+        if (product.isPresent()) {
+            select.setString(3, product.get().name());
+        }
+        return select;
     }
 
     /**

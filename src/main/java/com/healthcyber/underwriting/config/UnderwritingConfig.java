@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Every setting of the service; each key also reads from its environment variable (UNDERWRITING_RULES_DIR …). */
@@ -32,6 +34,44 @@ public interface UnderwritingConfig {
          */
         @WithDefault("15s")
         Duration openCountInterval();
+    }
+
+    Console console();
+
+    /**
+     * The underwriters' console (/console). Without an identity provider its users sign in with
+     * a name and password: the users below, and an administrator made on first start.
+     */
+    interface Console {
+        /**
+         * Local users by name: {@code underwriting.console.users.<name>.password-hash} (bcrypt,
+         * e.g. from {@code BcryptUtil.bcryptHash}), {@code .roles} (the API's roles) and
+         * {@code .authority} (an underwriting authority level, for referrals).
+         */
+        Map<String, LocalUser> users();
+
+        /**
+         * Make the user {@code admin} on first start, its random password written once to
+         * {@code <data dir>/console/admin-password} (owner-only, never logged). Not made when a
+         * configured user has that name, nor when the console signs in through an identity provider.
+         */
+        @WithDefault("true")
+        boolean createAdmin();
+
+        /**
+         * How the console signs people in: {@code form} (the local users) or {@code code} (the
+         * OIDC authorization code flow of the configured identity provider).
+         */
+        @WithDefault("form")
+        String signIn();
+
+        interface LocalUser {
+            String passwordHash();
+
+            List<String> roles();
+
+            Optional<String> authority();
+        }
     }
 
     interface Http {

@@ -2,6 +2,7 @@ package com.healthcyber.underwriting.decision;
 
 import com.healthcyber.underwriting.application.Application;
 import com.healthcyber.underwriting.application.Decision;
+import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.audit.DecisionRecord;
 import com.healthcyber.underwriting.audit.DecisionRepository;
 import com.healthcyber.underwriting.audit.DecisionSearch;
@@ -10,6 +11,8 @@ import com.healthcyber.underwriting.engine.RuleEngine;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.intake.InvalidApplicationException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,11 +23,13 @@ public class DecisionHistory {
     private final DecisionRepository records;
     private final ApplicationReader reader;
     private final RuleEngine engine;
+    private final SettledDays settledDays;
 
     public DecisionHistory(DecisionRepository records, ApplicationReader reader, RuleEngine engine) {
         this.records = records;
         this.reader = reader;
         this.engine = engine;
+        this.settledDays = new SettledDays(records, Clock.systemUTC());
     }
 
     public Optional<DecisionRecord> find(String decisionId) {
@@ -45,6 +50,12 @@ public class DecisionHistory {
         List<Decision> items = found.subList(0, search.limit());
         Decision last = items.get(items.size() - 1);
         return new Page(items, Optional.of(new DecisionSearch.Position(last.decidedAt(), last.decisionId())));
+    }
+
+    /** The decisions of {@code [first, end)} (UTC days) per day or week, by outcome and reason code. */
+    public Book book(Book.Per per, LocalDate first, LocalDate end, Optional<Product> product) {
+        LocalDate from = per.start(first);
+        return Book.of(per, from, end, settledDays.counts(from, end, product));
     }
 
     /**

@@ -58,6 +58,17 @@ public class DecisionService {
     }
 
     /**
+     * Evaluates an application on the active rules and records nothing: what "try an
+     * application" shows. Not a decision — it has no id and is not counted or logged as one — so
+     * it can never be mistaken for one on record. Invalid input throws as {@link #decide} does.
+     */
+    public Simulation simulate(byte[] body) {
+        Application application = reader.read(reader.decode(body));
+        Evaluation evaluation = engine.evaluate(application);
+        return new Simulation(application, Verdict.of(evaluation.findings()), evaluation.rulesetVersion());
+    }
+
+    /**
      * Decides the application and completes once the decision's record is committed. Reading and
      * deciding happen on the caller's thread (an invalid application or a missing ruleset throws
      * at once); the commit completes the answer without holding that thread.

@@ -14,8 +14,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Impact analysis for rule owners: the stored decisions replayed on the live rules, on one live
@@ -43,6 +45,22 @@ public class ImpactService {
         this.engine = engine;
         this.loader = loader;
         this.candidatesDir = config.impact().candidatesDir();
+    }
+
+    /** The sub-directories of the candidates directory that a request may name, sorted. */
+    public List<String> candidates() {
+        if (!Files.isDirectory(candidatesDir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(candidatesDir)) {
+            return entries.filter(Files::isDirectory)
+                    .map(path -> path.getFileName().toString())
+                    .filter(name -> CANDIDATE_NAME.matcher(name).matches() && !name.contains(".."))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package com.healthcyber.underwriting.rest;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -25,6 +26,12 @@ public class HttpFailures {
     }
 
     void answer(RoutingContext context) {
+        if (context.failure() instanceof AuthenticationException
+                && context.normalizedPath().startsWith("/console")) {
+            // The console's form sign-in failing: Quarkus' security answers it (back to the sign-in page).
+            context.next();
+            return;
+        }
         if (context.response().headWritten()) {
             context.response().close(); // half an answer is sent: closing tells the client it is incomplete
             return;

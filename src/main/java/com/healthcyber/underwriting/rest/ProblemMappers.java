@@ -22,6 +22,9 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -211,12 +214,33 @@ public class ProblemMappers {
         UnauthorizedException.class,
         AuthenticationCompletionException.class
     })
-    public Response unauthenticated() {
-        return Response.fromResponse(
-                        Problem.of(Response.Status.UNAUTHORIZED, "Unauthorized", "A valid bearer token is required.")
+    public Uni<Response> unauthenticated(RoutingContext routing) {
+        if (routing.normalizedPath().startsWith("/console")) {
+            return consoleChallenge(routing);
+        }
+        return Uni.createFrom()
+                .item(Response.fromResponse(Problem.of(
+                                        Response.Status.UNAUTHORIZED,
+                                        "Unauthorized",
+                                        "A valid bearer token is required.")
                                 .toResponse())
-                .header("WWW-Authenticate", "Bearer")
-                .build();
+                        .header("WWW-Authenticate", "Bearer")
+                        .build());
+    }
+
+    /**
+     * The console's people are sent to sign in, as its mechanism says (the sign-in form, or the
+     * identity provider): the path chooses the mechanism, and so its challenge.
+     */
+    private static Uni<Response> consoleChallenge(RoutingContext routing) {
+        HttpAuthenticator authenticator = routing.get(HttpAuthenticator.class.getName());
+        return authenticator.getChallenge(routing).map(challenge -> {
+            Response.ResponseBuilder response = Response.status(challenge.status);
+            if (challenge.headerName != null) {
+                response.header(challenge.headerName.toString(), challenge.headerContent);
+            }
+            return response.build();
+        });
     }
 
     @ServerExceptionMapper(ForbiddenException.class)

@@ -10,7 +10,9 @@ public enum ReloadTrigger {
     /** A change in the rules directory. */
     WATCH,
     /** {@code POST /rules/reload}. */
-    API;
+    API,
+    /** The console's "reload now" button. */
+    CONSOLE;
 
     @JsonValue
     public String value() {

@@ -14,6 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.healthcyber.underwriting.Payloads;
+import com.healthcyber.underwriting.application.Outcome;
+import com.healthcyber.underwriting.decision.Book;
+import com.healthcyber.underwriting.decision.DecisionHistory;
 import com.healthcyber.underwriting.ruleset.CopiedRules;
 import com.healthcyber.underwriting.security.Roles;
 import com.healthcyber.underwriting.security.Tokens;
@@ -21,9 +24,12 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -194,6 +200,38 @@ abstract class DecisionRecordContract {
                 .then()
                 .statusCode(200)
                 .body("items", empty());
+    }
+
+    @jakarta.inject.Inject
+    DecisionHistory history;
+
+    /** The console's picture of the book: the database counts per UTC day, by outcome and by code. */
+    @Test
+    void countsTodaysDecisionsByOutcomeAndReasonCode() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Book.Period before = today(today);
+        decideFor(uniqueApplicationId(), Payloads.contractExample());
+        decideFor(
+                uniqueApplicationId(),
+                Payloads.contractExampleWith(
+                        application -> application.withObject("/history").put("willfulMisconduct", true)));
+        Book.Period after = today(today);
+        assertEquals(before.decisions() + 2, after.decisions());
+        assertEquals(before.outcomes().get(Outcome.REFER) + 1, after.outcomes().get(Outcome.REFER));
+        assertEquals(
+                before.outcomes().get(Outcome.DECLINE) + 1, after.outcomes().get(Outcome.DECLINE));
+        assertEquals(before.code("LOSS_HISTORY") + 2, after.code("LOSS_HISTORY"));
+        assertEquals(before.code("WILLFUL_MISCONDUCT") + 1, after.code("WILLFUL_MISCONDUCT"));
+        // A week holds its days: today's week counts at least today's decisions.
+        Book week = history.book(Book.Per.WEEK, today, today.plusDays(1), Optional.empty());
+        assertEquals(1, week.periods().size());
+        assertTrue(week.periods().get(0).decisions() >= after.decisions());
+    }
+
+    private Book.Period today(LocalDate today) {
+        Book book = history.book(Book.Per.DAY, today, today.plusDays(1), Optional.empty());
+        assertEquals(1, book.periods().size());
+        return book.periods().get(0);
     }
 
     @Test
@@ -602,7 +640,7 @@ abstract class DecisionRecordContract {
                                 + " reasons, reason_codes, guideline_version)"
                                 + " VALUES (?, 'APP-OLD', 'CYBER_HEALTHCARE', 'ACCEPT', 'sha256:old', '9.0.0', '0.9', ?, 5, 'test', ?, '[]', ?, 'v1')")) {
             insert.setString(1, decisionId);
-            insert.setObject(2, java.time.OffsetDateTime.ofInstant(decidedAt, java.time.ZoneOffset.UTC));
+            insert.setObject(2, java.time.OffsetDateTime.ofInstant(decidedAt, ZoneOffset.UTC));
             insert.setString(3, oldRequest);
             insert.setArray(4, connection.createArrayOf("VARCHAR", new String[0]));
             insert.executeUpdate();

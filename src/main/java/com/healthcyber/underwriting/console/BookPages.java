@@ -1,0 +1,124 @@
+package com.healthcyber.underwriting.console;
+
+import com.healthcyber.underwriting.application.Outcome;
+import com.healthcyber.underwriting.application.Product;
+import com.healthcyber.underwriting.decision.Book;
+import com.healthcyber.underwriting.decision.DecisionHistory;
+import com.healthcyber.underwriting.security.Roles;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A picture of the book: outcomes and the most given reason codes per day or per week. The
+ * counting is the database's ({@link DecisionHistory#book}); this draws it. (Referral ages join
+ * here once referrals exist.)
+ */
+@Path("/console/book")
+public class BookPages {
+
+    /** How far back the picture goes, in periods, by default and at most. */
+    static final int DEFAULT_DAYS = 28;
+
+    static final int DEFAULT_WEEKS = 12;
+    static final int MAX_PERIODS = 106;
+
+    private final DecisionHistory history;
+    private final ConsoleFrame frame;
+    private final Template page;
+    private final Clock clock = Clock.systemUTC();
+
+    public BookPages(DecisionHistory history, ConsoleFrame frame, @Location("console/book.html") Template page) {
+        this.history = history;
+        this.frame = frame;
+        this.page = page;
+    }
+
+    /** One row of the table under the charts: a period's numbers in words. */
+    public record Row(String period, long decisions, long accept, long refer, long decline) {}
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @RolesAllowed(Roles.DECISIONS_READ)
+    public TemplateInstance book(
+            @QueryParam("per") String per,
+            @QueryParam("periods") String periods,
+            @QueryParam("product") String product) {
+        FormInput input = new FormInput();
+        Book.Per unit = input.choice("Per", per == null ? null : per.toUpperCase(Locale.ROOT), Book.Per.class)
+                .orElse(Book.Per.DAY);
+        int count =
+                input.whole("Periods", periods, unit == Book.Per.DAY ? DEFAULT_DAYS : DEFAULT_WEEKS, 1, MAX_PERIODS);
+        Optional<Product> chosen = input.choice("Product", product, Product.class);
+        LocalDate end = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1);
+        LocalDate first = unit == Book.Per.DAY
+                ? end.minusDays(count)
+                : end.minusWeeks(count).plusDays(1);
+        Book book = history.book(unit, first, end, chosen);
+
+        List<String> labels = book.periods().stream()
+                .map(p -> p.start().toString().substring(5))
+                .toList();
+        List<Charts.Series> outcomes = new ArrayList<>();
+        for (Outcome outcome : List.of(Outcome.DECLINE, Outcome.REFER, Outcome.ACCEPT)) {
+            outcomes.add(new Charts.Series(
+                    outcome.name(),
+                    "outcome-" + outcome.name().toLowerCase(Locale.ROOT),
+                    book.periods().stream()
+                            .mapToLong(p -> p.outcomes().get(outcome))
+                            .toArray()));
+        }
+        List<Charts.Series> codes = new ArrayList<>();
+        for (int i = 0; i < book.topCodes().size(); i++) {
+            String code = book.topCodes().get(i);
+            codes.add(new Charts.Series(
+                    code,
+                    "series-" + i,
+                    book.periods().stream().mapToLong(p -> p.code(code)).toArray()));
+        }
+        List<Row> rows = book.periods().stream()
+                .map(p -> new Row(
+                        p.start().toString(),
+                        p.decisions(),
+                        p.outcomes().get(Outcome.ACCEPT),
+                        p.outcomes().get(Outcome.REFER),
+                        p.outcomes().get(Outcome.DECLINE)))
+                .toList();
+        return page.data("page", frame.of("book"))
+                .data("per", unit.name().toLowerCase(Locale.ROOT))
+                .data("periods", count)
+                .data("product", chosen.map(Enum::name).orElse(""))
+                .data("products", Product.values())
+                .data("problems", input.problems())
+                .data(
+                        "outcomeChart",
+                        Charts.stacked(
+                                "Decisions per " + unit.name().toLowerCase(Locale.ROOT) + " by outcome",
+                                labels,
+                                outcomes))
+                .data(
+                        "codeChart",
+                        codes.isEmpty()
+                                ? null
+                                : Charts.lines(
+                                        "Most given reason codes per "
+                                                + unit.name().toLowerCase(Locale.ROOT),
+                                        labels,
+                                        codes))
+                .data("codes", codes)
+                .data("rows", rows);
+    }
+}

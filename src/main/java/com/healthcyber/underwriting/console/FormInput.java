@@ -1,0 +1,83 @@
+package com.healthcyber.underwriting.console;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a console form or query sent, read leniently and reported on the page: every field that
+ * cannot be used is named in {@link #problems()}, and the page shows them beside what it could do.
+ */
+final class FormInput {
+
+    private final List<String> problems = new ArrayList<>();
+
+    List<String> problems() {
+        return problems;
+    }
+
+    Optional<String> text(String label, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String text = value.strip();
+        if (text.length() > maxLength) {
+            problems.add(label + ": at most " + maxLength + " characters");
+            return Optional.empty();
+        }
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            problems.add(label + ": must not hold control characters");
+            return Optional.empty();
+        }
+        return Optional.of(text);
+    }
+
+    <E extends Enum<E>> Optional<E> choice(String label, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Enum.valueOf(type, value.strip()));
+        } catch (IllegalArgumentException e) {
+            problems.add(label + ": must be one of " + Arrays.toString(type.getEnumConstants()));
+            return Optional.empty();
+        }
+    }
+
+    /** A calendar day (yyyy-mm-dd), as the browser's date field sends it. */
+    Optional<LocalDate> day(String label, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(value.strip()));
+        } catch (DateTimeParseException e) {
+            problems.add(label + ": must be a date, yyyy-mm-dd");
+            return Optional.empty();
+        }
+    }
+
+    static Optional<java.time.Instant> startOf(Optional<LocalDate> day) {
+        return day.map(date -> date.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    int whole(String label, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(label + ": must be a whole number from " + min + " to " + max);
+        return fallback;
+    }
+}

@@ -1,0 +1,223 @@
+package com.healthcyber.underwriting.console;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.healthcyber.underwriting.Payloads;
+import com.healthcyber.underwriting.ruleset.CopiedRules;
+import com.healthcyber.underwriting.security.Roles;
+import com.healthcyber.underwriting.security.Tokens;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real headless Chromium (Debian's, see {@link Browser}): signing in and out,
+ * search → decision → replay, a refused rule edit with its file:line, an impact run, a
+ * simulation that records nothing, and a form posted without its CSRF token. The pages' screenshots
+ * land in target/console-screenshots (docs/console holds the committed ones).
+ */
+@QuarkusTest
+@TestProfile(ConsoleBrowserProfile.class)
+class ConsoleBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private WebDriver browser;
+
+    @BeforeEach
+    void freshBrowser() {
+        Tokens.anonymousRequests();
+        browser = Browser.driver();
+        browser.manage().deleteAllCookies();
+    }
+
+    @AfterEach
+    void restoreTheRules() {
+        CopiedRules.restore(ConsoleBrowserProfile.RULES);
+        given().auth().oauth2(Tokens.withRoles(Roles.RULES_ADMIN)).post("/rules/reload");
+    }
+
+    @Test
+    void theAdministratorSignsInWithTheFirstStartPasswordAndSignsOut() throws Exception {
+        String password = Files.readString(Path.of("target/test-data/console/admin-password"))
+                .strip();
+        open("/console/decisions");
+        assertTrue(browser.getCurrentUrl().contains("/console/login"), browser.getCurrentUrl());
+        Browser.screenshot("sign-in");
+        signIn("admin", password);
+        assertTrue(browser.getCurrentUrl().contains("/console/decisions"), browser.getCurrentUrl());
+        assertTrue(text("form.signout .who").contains("admin"));
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(By.cssSelector("p.notice"));
+        assertTrue(text("p.notice").contains("signed out"));
+        open("/console/decisions");
+        assertTrue(browser.getCurrentUrl().contains("/console/login"), "signed out means signed out");
+    }
+
+    @Test
+    void searchesForADecisionOpensItAndReplaysItOnTodaysRules() {
+        String applicationId = "BROWSER-" + UUID.randomUUID().toString().substring(0, 8);
+        String decisionId = decide(Payloads.contractExampleWith(app -> app.put("applicationId", applicationId)));
+        signIn("reader", "reader-password");
+        open("/console/decisions");
+        browser.findElement(By.id("applicationId")).sendKeys(applicationId);
+        new Select(browser.findElement(By.id("outcome"))).selectByValue("REFER");
+        browser.findElement(By.id("search")).click();
+        waitFor(By.cssSelector("table.results tbody a"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("table.results tbody tr"));
+        assertEquals(1, rows.size(), "one decision of " + applicationId);
+        Browser.screenshot("decisions");
+        rows.get(0).findElement(By.tagName("a")).click();
+        waitFor(By.id("outcome"));
+        assertTrue(browser.getCurrentUrl().endsWith(decisionId));
+        assertEquals("REFER", text("#outcome"));
+        assertTrue(text("main").contains("LOSS_HISTORY"));
+        assertTrue(text("main").contains("Riverside Family Medicine"), "the applicant laid out");
+        Browser.screenshot("decision");
+        browser.findElement(By.id("replay")).click();
+        waitFor(By.id("replayed-outcome"));
+        assertEquals("REFER", text("#stored-outcome"));
+        assertEquals("REFER", text("#replayed-outcome"));
+        assertTrue(text("#replay-verdict").contains("same answer"));
+        Browser.screenshot("replay");
+    }
+
+    @Test
+    void aRefusedRuleEditShowsWithItsFileAndLine() {
+        CopiedRules.edit(
+                ConsoleBrowserProfile.RULES,
+                "v1/common/minimum-controls.drl",
+                "Controls( mfaEmail == false )",
+                "Controls( mfaEmial == false )");
+        signIn("owner", "owner-password");
+        open("/console/rules");
+        browser.findElement(By.id("reload")).click();
+        waitFor(By.cssSelector("#reload-history tbody tr.REJECTED"));
+        String refused = browser.findElement(By.cssSelector("#reload-history tbody tr.REJECTED"))
+                .getText();
+        assertTrue(refused.matches("(?s).*common/minimum-controls\\.drl:\\d+.*"), refused);
+        assertTrue(refused.contains("Email without MFA"), refused);
+        assertTrue(text("#rule-catalogue").contains("MISSING_MFA_EMAIL"), "the live rules are still listed");
+        Browser.screenshot("rules");
+    }
+
+    @Test
+    void runsAnImpactAnalysisOnACandidateAndDrillsDownToAChangedDecision() {
+        decide(Payloads.contractExampleWithPatchDays(25));
+        signIn("owner", "owner-password");
+        open("/console/impact");
+        new Select(browser.findElement(By.id("candidate"))).selectByValue(ConsoleBrowserProfile.CANDIDATE);
+        browser.findElement(By.id("run-impact")).click();
+        waitFor(By.id("impact-report"));
+        assertTrue(Integer.parseInt(text("#changed-count")) > 0, "the stricter candidate changes decisions");
+        assertFalse(
+                browser.findElements(By.cssSelector("#impact-report svg.chart")).isEmpty(), "drawn as a picture");
+        assertTrue(text("#impact-report").contains("PATCHING_CADENCE"));
+        Browser.screenshot("impact");
+        browser.findElement(By.cssSelector("ul.samples a")).click();
+        waitFor(By.id("replayed-outcome"));
+        assertTrue(browser.getCurrentUrl().endsWith("/replay"));
+    }
+
+    @Test
+    void aSimulationAnswersAndRecordsNothing() {
+        String applicationId = "SIMULATED-" + UUID.randomUUID().toString().substring(0, 8);
+        signIn("reader", "reader-password");
+        open("/console/simulate");
+        WebElement application = browser.findElement(By.id("application"));
+        String example = application.getAttribute("value");
+        application.clear();
+        application.sendKeys(example.replace("APP-1001", applicationId));
+        browser.findElement(By.id("simulate")).click();
+        waitFor(By.id("simulated-outcome"));
+        assertEquals("REFER", text("#simulated-outcome"));
+        assertTrue(text("#simulation-result").contains("not on record"));
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.getElementById('result-title').scrollIntoView()");
+        Browser.screenshot("simulate");
+        given().auth()
+                .oauth2(Tokens.withRoles(Roles.DECISIONS_READ))
+                .queryParam("applicationId", applicationId)
+                .get("/decisions")
+                .then()
+                .statusCode(200)
+                .body("items.size()", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
+    void theBookIsDrawn() {
+        decide(Payloads.contractExample());
+        signIn("reader", "reader-password");
+        open("/console/book");
+        waitFor(By.cssSelector("#outcome-chart svg rect"));
+        Browser.screenshot("book");
+    }
+
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefused() {
+        signIn("owner", "owner-password");
+        open("/console/rules");
+        String before = text("#reload-history");
+        // A form as another site would post it: right action, no token.
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("const f = document.createElement('form'); f.method = 'post';"
+                        + " f.action = '/console/rules/reload'; document.body.appendChild(f); f.submit();");
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "CSRF"));
+        assertTrue(browser.getPageSource().contains("Refused"));
+        open("/console/rules");
+        assertEquals(before, text("#reload-history"), "nothing was reloaded");
+    }
+
+    private String decide(String application) {
+        return given().auth()
+                .oauth2(Tokens.withRoles(Roles.DECISIONS_WRITE))
+                .contentType(ContentType.JSON)
+                .body(application)
+                .post("/decisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("decisionId");
+    }
+
+    private void signIn(String user, String password) {
+        open("/console/login");
+        browser.findElement(By.id("j_username")).sendKeys(user);
+        browser.findElement(By.id("j_password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+        waitFor(By.id("sign-out"));
+    }
+
+    private void open(String path) {
+        browser.get(base.toString().replaceAll("/$", "") + path);
+    }
+
+    private void waitFor(By element) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(element));
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText().strip();
+    }
+}
