@@ -64,20 +64,22 @@ public final class ConsoleSeed {
         List<DecisionRecord> variants = variants(reader, rules);
         try (Connection connection = dataSource.getConnection();
                 Statement sql = connection.createStatement()) {
-            sql.execute("TRUNCATE decision");
+            sql.execute("TRUNCATE decision CASCADE");
             DecisionTable.insertDecisions(connection, variants);
             sql.execute(
                     "CREATE TEMP TABLE variant AS SELECT row_number() OVER (ORDER BY decision_id) - 1 AS n, * FROM decision");
-            sql.execute("TRUNCATE decision");
+            sql.execute("TRUNCATE decision CASCADE");
             long seconds = 365L * 24 * 3600;
             sql.execute(
                     "INSERT INTO decision (decision_id, application_id, product, outcome, ruleset_version, drools_version,"
-                            + " service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body, reasons, reason_codes)"
+                            + " service_version, decided_at, engine_micros, requested_by, idempotency_key, request_body, reasons, reason_codes,"
+                            + " guideline_version, required_authority)"
                             + " SELECT gen_random_uuid()::text, 'APP-' || i, v.product, v.outcome, v.ruleset_version, v.drools_version,"
                             + " v.service_version, now() - make_interval(secs => (" + count
                             + " - i)::double precision * " + seconds
                             + " / " + count + "), v.engine_micros, v.requested_by, NULL,"
-                            + " replace(v.request_body, '\"APP-VARIANT\"', '\"APP-' || i || '\"'), v.reasons, v.reason_codes"
+                            + " replace(v.request_body, '\"APP-VARIANT\"', '\"APP-' || i || '\"'), v.reasons, v.reason_codes,"
+                            + " v.guideline_version, v.required_authority"
                             + " FROM generate_series(1, " + count + ") AS i JOIN variant v ON v.n = i % " + VARIANTS);
             sql.execute("ANALYZE decision");
         }
@@ -114,6 +116,8 @@ public final class ConsoleSeed {
                     parsed.product(),
                     verdict.outcome(),
                     verdict.reasons(),
+                    "v1",
+                    verdict.requiredAuthority().orElse(null),
                     rules.version(),
                     Instant.now());
             records.add(new DecisionRecord(decision, "10.2.0", "bench", 10, "bench", Optional.empty(), body));
