@@ -29,7 +29,7 @@ SERVER=
 trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null || true' EXIT
 UNDERWRITING_STORE_URL=jdbc:postgresql://127.0.0.1:5432/$DB UNDERWRITING_STORE_USERNAME=postgres \
   java -Xmx512m -XX:+UseParallelGC -Dquarkus.http.port="$PORT" -Dquarkus.http.host=127.0.0.1 \
-  -Dquarkus.management.port=$((PORT + 1000)) -Dunderwriting.rules.dir=rules/v1 \
+  -Dquarkus.management.port=$((PORT + 1000)) -Dunderwriting.rules.dir=rules \
   -Dquarkus.datasource.postgresql.jdbc.acquisition-timeout=30S \
   -jar target/bench-app/quarkus-run.jar > target/referral-bench-service.log 2>&1 &
 SERVER=$!

@@ -17,7 +17,7 @@ export APPLICATION=${APPLICATION:-src/main/resources/examples/cyber-healthcare-a
 [[ " $PARTS " != *" 2 "* ]] || command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 2; }
 BASE="http://127.0.0.1:$PORT"
 RULES=target/reload-bench-rules
-MESSAGE_FILE=$RULES/common/minimum-controls.drl
+MESSAGE_FILE=$RULES/v1/common/minimum-controls.drl
 
 ./mvnw -B -q package -DskipTests
 rm -rf "$RULES"; cp -r rules "$RULES"
