@@ -20,7 +20,7 @@ FROM generate_series(1, :decisions) AS i;
 
 INSERT INTO decision (decision_id, application_id, product, outcome, ruleset_version, drools_version, service_version,
                       decided_at, engine_micros, requested_by, idempotency_key, request_body, reasons, reason_codes,
-                      required_authority)
+                      required_authority, guideline_version)
 SELECT decision_id, 'APP-' || i, product, outcome, 'sha256:bench', '10.2.0', 'bench', decided_at, 900, 'bench-platform',
        NULL, :'body',
        CASE WHEN outcome = 'REFER'
@@ -30,7 +30,7 @@ SELECT decision_id, 'APP-' || i, product, outcome, 'sha256:bench', '10.2.0', 'be
             ELSE '[]' END,
        CASE WHEN outcome = 'REFER' THEN ARRAY['LOSS_HISTORY', 'RECENT_BREACH']
             WHEN outcome = 'DECLINE' THEN ARRAY['MISSING_MFA_EMAIL'] ELSE ARRAY[]::text[] END,
-       required_authority
+       required_authority, 'v1'
 FROM bench_i;
 
 -- Which referrals stay open: every third, by a hash of the index, so that open and resolved ones mix over the year.
