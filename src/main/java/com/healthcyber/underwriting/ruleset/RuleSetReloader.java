@@ -3,7 +3,6 @@ package com.healthcyber.underwriting.ruleset;
 import com.healthcyber.underwriting.config.UnderwritingConfig;
 import com.healthcyber.underwriting.engine.GuidelineSet;
 import com.healthcyber.underwriting.engine.LiveGuideline;
-import com.healthcyber.underwriting.engine.RuleDefinition;
 import com.healthcyber.underwriting.engine.RuleEngine;
 import com.healthcyber.underwriting.engine.RuleFile;
 import com.healthcyber.underwriting.engine.RuleProblem;
@@ -109,6 +108,7 @@ public class RuleSetReloader {
         LiveGuideline next;
         String candidateVersion;
         RuleSet candidate;
+        private RuleChanges changes;
 
         Outcome(String version, LiveGuideline live) {
             this.version = version;
@@ -118,6 +118,16 @@ public class RuleSetReloader {
 
         boolean pending() {
             return status == ReloadStatus.ACCEPTED || status == ReloadStatus.WITHDRAWN;
+        }
+
+        /** What going from the live rules to the next ones adds, removes and changes: logged and reported alike. */
+        RuleChanges changes() {
+            if (changes == null) {
+                changes = RuleChanges.between(
+                        live == null ? List.of() : live.ruleSet().rules(),
+                        next == null ? List.of() : next.ruleSet().rules());
+            }
+            return changes;
         }
 
         void reject() {
@@ -308,10 +318,6 @@ public class RuleSetReloader {
             if (!outcome.pending()) {
                 continue;
             }
-            List<RuleDefinition> before =
-                    outcome.live == null ? List.of() : outcome.live.ruleSet().rules();
-            List<RuleDefinition> after =
-                    outcome.next == null ? List.of() : outcome.next.ruleSet().rules();
             Log.infof(
                     "guideline %s: %s -> %s (%s, windows %s): %s",
                     outcome.version,
@@ -319,19 +325,18 @@ public class RuleSetReloader {
                     outcome.next == null ? "withdrawn" : outcome.next.ruleSet().version(),
                     trigger,
                     outcome.next == null ? "none" : outcome.next.guideline().windows(),
-                    RuleChanges.between(before, after));
+                    outcome.changes());
         }
     }
 
     private static GuidelineReload reportOf(Outcome outcome) {
         String active = outcome.next == null ? null : outcome.next.ruleSet().version();
-        RuleChanges changes = null;
-        if (outcome.pending()) {
-            changes = RuleChanges.between(
-                    outcome.live == null ? List.of() : outcome.live.ruleSet().rules(),
-                    outcome.next == null ? List.of() : outcome.next.ruleSet().rules());
-        }
-        return new GuidelineReload(outcome.version, outcome.status, active, outcome.candidateVersion, changes);
+        return new GuidelineReload(
+                outcome.version,
+                outcome.status,
+                active,
+                outcome.candidateVersion,
+                outcome.pending() ? outcome.changes() : null);
     }
 
     private static RuleProblem named(GuidelineFolders.Folder folder, RuleProblem problem) {
