@@ -5,7 +5,7 @@
 # speed drifts too much between separate runs for a ratio near 1.3 to mean anything.
 #   ROUNDS=200 src/bench/scaling-bench.sh
 # JMH on either directory, for absolute figures:
-#   ./mvnw -Pbench test-compile exec:exec -Djmh.args="-f 3 -p rulesDir=rules,target/rules-10x"
+#   ./mvnw -Pbench test-compile exec:exec -Djmh.args="-f 3 -p rulesDir=rules/v1,target/rules-10x"
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROUNDS=${ROUNDS:-200}
@@ -13,5 +13,5 @@ ROUNDS=${ROUNDS:-200}
 ./mvnw -B -q -Pbench exec:exec -Dbench.main=com.healthcyber.underwriting.bench.RuleSetScaling -Djmh.args="target/rules-10x 10"
 for executableModel in false true; do
   ./mvnw -B -q -Pbench exec:exec -Dbench.jvm=-XX:+UseParallelGC -Dbench.main=com.healthcyber.underwriting.bench.ScalingComparison \
-    -Djmh.args="rules target/rules-10x $executableModel $ROUNDS"
+    -Djmh.args="rules/v1 target/rules-10x $executableModel $ROUNDS"
 done

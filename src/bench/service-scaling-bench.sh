@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Per-decision cost of the running service with the v1 rules and with 10 times as many
-# (docs/benchmarks.md, issue 5): the decision throughput of two servers, one on rules/ and one
-# on target/rules-10x (see RuleSetScaling), each recording on its own fresh PostgreSQL database,
+# (docs/benchmarks.md, issue 5): the decision throughput of two servers, one on target/rules-1x
+# (v1 alone) and one on target/rules-10x (v1 and generated rules; see RuleSetScaling), both
+# deciding every date (v1's own windows end where v2 begins), each recording on its own fresh PostgreSQL database,
 # loaded in turn by wrk on 127.0.0.1 in alternating runs, for each example application.
 #   src/bench/service-scaling-bench.sh     (ROUNDS=6 DURATION=10s CONNECTIONS=64 to override)
 # Cost per decision is reported two ways: wall time (2 cores / decisions per second) and the CPU
@@ -16,6 +17,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 2; }
 
 ./mvnw -B -q -Pbench test-compile
+./mvnw -B -q -Pbench exec:exec -Dbench.main=com.healthcyber.underwriting.bench.RuleSetScaling -Djmh.args="target/rules-1x 1"
 ./mvnw -B -q -Pbench exec:exec -Dbench.main=com.healthcyber.underwriting.bench.RuleSetScaling -Djmh.args="target/rules-10x 10"
 ./mvnw -B -q package -DskipTests
 rm -rf target/scaling-data
@@ -33,7 +35,7 @@ start() { # port rules-dir database
     -jar target/quarkus-app/quarkus-run.jar > "target/service-scaling-$3.log" 2>&1 &
   SERVERS+=($!)
 }
-start "$PORT" rules underwriting_scaling_1x
+start "$PORT" target/rules-1x underwriting_scaling_1x
 start $((PORT + 1)) target/rules-10x underwriting_scaling_10x
 PIDS=("${SERVERS[@]}")
 

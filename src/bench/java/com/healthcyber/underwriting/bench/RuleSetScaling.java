@@ -79,17 +79,25 @@ public final class RuleSetScaling {
 
                         rule "Generated rule %d"
                             @code("GENERATED_%d")
-                            @description("Generated for the scaling benchmark.")
+                            @description("Generated for the scaling benchmark.")%s
                         when
                             %s
                         then
                             insertLogical( %s( drools, "generated rule %d" ) );
                         end
-                        """.formatted(n, n, condition, fires ? "condition" : "refer", n));
+                        """.formatted(
+                                n,
+                                n,
+                                // A referral names who may resolve it; the loader refuses one that does not.
+                                fires ? "" : "\n    @authority(\"UNDERWRITER\")",
+                                condition,
+                                fires ? "condition" : "refer",
+                                n));
             }
             Files.writeString(target.resolve("generated/generated-" + file + ".drl"), drl);
         }
         writeScenarios(source, target, firingCodes);
+        writeOpenWindows(target);
         System.out.println(target + ": " + v1Rules + " v1 rules + " + generated + " generated (" + firingCodes.size()
                 + " of them fire)");
     }
@@ -116,6 +124,22 @@ public final class RuleSetScaling {
                 Files.copy(base, scenarios.resolve(base.getFileName()));
             }
         }
+    }
+
+    /**
+     * The copy is served alone, so it must decide every application on every date: v1's own
+     * descriptor ends where v2 begins and would leave the service a gap it refuses to start with.
+     */
+    private static void writeOpenWindows(Path target) throws IOException {
+        Files.writeString(target.resolve("guideline.json"), """
+                {
+                  "description": "Guideline v1 and generated rules for the scaling benchmark, deciding every date.",
+                  "windows": [
+                    { "transactionType": "NEW_BUSINESS" },
+                    { "transactionType": "RENEWAL" }
+                  ]
+                }
+                """);
     }
 
     private static void copyDrl(Path source, Path target) throws IOException {
