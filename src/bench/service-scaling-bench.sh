@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Per-decision cost of the running service with the v1 rules and with 10 times as many
-# (docs/benchmarks.md, issue 5): the decision throughput of two servers, one on rules/ and one
+# (docs/benchmarks.md, "Scaling"): the decision throughput of two servers, one on rules/ and one
 # on target/rules-10x (see RuleSetScaling), each recording on its own fresh PostgreSQL database,
 # loaded in turn by wrk on 127.0.0.1 in alternating runs, for each example application.
 #   src/bench/service-scaling-bench.sh     (ROUNDS=6 DURATION=10s CONNECTIONS=64 to override)
