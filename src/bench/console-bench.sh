@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The console's page speed with COUNT decisions on PostgreSQL (docs/benchmarks.md, issue 19):
+# The console's page speed with COUNT decisions on PostgreSQL (docs/benchmarks.md, "Console pages"):
 # seeds a database of its own once (audit/ConsoleSeed: real decisions copied by the server over
 # the last 365 days; RESEED=yes to start again), runs the packaged service on it with a local
 # console user, signs in and asks for each main page REQUESTS times in turn (console/ConsolePageSpeed):

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Where a request's CPU goes: async-profiler flame graphs of the baseline and of recorded
-# decisions on PostgreSQL, one server under wrk load (docs/benchmarks.md, "Where the time goes").
+# decisions on PostgreSQL, one server under wrk load (docs/benchmarks.md, "Recorded decisions").
 #   src/bench/profile.sh          (CONNECTIONS=64 DURATION=15s to override)
 # Writes target/profile-baseline.html and target/profile-decisions.html. async-profiler comes
 # from Maven Central (tools.profiler:async-profiler, linux-x64) and is attached with jcmd after

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Hot reload, measured (docs/benchmarks.md, issue 3):
+# Hot reload, measured (docs/benchmarks.md, "Reload"):
 #   1. reload-to-live: a saved change -> the new version answering, through the file watcher;
 #   2. 10 reloads (2 broken edits, 1 edit failing a scenario) under steady wrk load: failed
 #      requests, decisions from a rejected ruleset, p99 with and without reloads;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Per-decision cost with the v1 ruleset (45 rules) and with 10 times as many rules
-# (docs/benchmarks.md, issue 5), for the classic DRL engine (the default) and the executable model.
+# (docs/benchmarks.md, "Scaling"), for the classic DRL engine (the default) and the executable model.
 # The two rulesets are timed in alternating slices in one JVM (ScalingComparison): this machine's
 # speed drifts too much between separate runs for a ratio near 1.3 to mean anything.
 #   ROUNDS=200 src/bench/scaling-bench.sh

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Per-decision cost of the running service with the v1 rules and with 10 times as many
-# (docs/benchmarks.md, issue 5): the decision throughput of two servers, one on target/rules-1x
+# (docs/benchmarks.md, "Scaling"): the decision throughput of two servers, one on target/rules-1x
 # (v1 alone) and one on target/rules-10x (v1 and generated rules; see RuleSetScaling), both
 # deciding every date (v1's own windows end where v2 begins), each recording on its own fresh PostgreSQL database,
 # loaded in turn by wrk on 127.0.0.1 in alternating runs, for each example application.

@@ -34,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * without build output or data (a fresh clone): the run command, then every command block of
  * the example in order in one shell, each answer checked against the JSON block printed after
  * it. The commands are read from README.md, so the README cannot drift from what works. The
- * one change made to them: {@code localhost:8080} becomes a free port, because other services
- * may hold 8080 on a build machine (the run gets {@code QUARKUS_HTTP_PORT} to match).
+ * one change made to them: {@code localhost:8080} and the management port's {@code localhost:9000}
+ * become free ports, because other services may hold them on a build machine (the run gets
+ * {@code QUARKUS_HTTP_PORT} and {@code QUARKUS_MANAGEMENT_PORT} to match).
  */
 class ReadmeIT {
 
@@ -80,7 +81,10 @@ class ReadmeIT {
             StringBuilder script = new StringBuilder();
             for (int i = 0; i < steps.size(); i++) {
                 script.append("{\n")
-                        .append(steps.get(i).commands().replace("localhost:8080", "localhost:" + port))
+                        .append(steps.get(i)
+                                .commands()
+                                .replace("localhost:8080", "localhost:" + port)
+                                .replace("localhost:9000", "localhost:" + managementPort))
                         .append("\n} > out-")
                         .append(i)
                         .append(".txt\n");
@@ -205,7 +209,9 @@ class ReadmeIT {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready"))
                 .build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        // The run command builds the whole project before it starts the service; on a shared
+        // two-core machine that alone has taken over four minutes.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
         while (System.nanoTime() < deadline) {
             if (!service.isAlive()) {
                 fail("the run command exited (" + service.exitValue() + "):\n" + tail(clone.resolve("run.log")));

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * What choosing the guideline version costs a decision: the same application decided on its
  * version's ruleset directly, and through the engine, which picks the version by effective date
  * and transaction type and takes a lease on its ruleset. Both in the same run, so the difference
- * is the selection's price (docs/benchmarks.md, "Choosing the guideline version").
+ * is the selection's price (docs/benchmarks.md, "Guideline selection").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

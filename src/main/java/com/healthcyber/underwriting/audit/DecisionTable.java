@@ -252,7 +252,7 @@ final class DecisionTable {
      * PostgreSQL only: the whole batch in one statement, sent in one round trip and committed on
      * its own (auto-commit), with one fixed SQL text whatever the batch size, so the server parses
      * it once per connection. (It plans it per execution while batches are small, a few decisions
-     * each, and keeps one generic plan once they are larger: docs/benchmarks.md, session 6.)
+     * each, and keeps one generic plan once they are larger: docs/benchmarks.md, "Recorded decisions".)
      * Returns the ids stored: a retry racing its original under the same
      * idempotency key is skipped, and only that key is checked before the insert (a decision
      * without a key has nothing to check; a repeated decision id is an error, not a retry).
