@@ -42,6 +42,9 @@ public class BookPages {
     static final int DEFAULT_WEEKS = 12;
     static final int MAX_PERIODS = 106;
 
+    /** The authority levels' colours, lowest first: none of the outcomes' greens and reds, which mean something else. */
+    private static final List<String> AGE_SERIES = List.of("series-0", "series-4", "series-5");
+
     private final DecisionHistory history;
     private final ReferralService referrals;
     private final ConsoleFrame frame;
@@ -134,7 +137,7 @@ public class BookPages {
         for (AuthorityLevel level : AuthorityLevel.values()) {
             byAuthority.add(new Charts.Series(
                     level.name(),
-                    "series-" + level.ordinal(),
+                    AGE_SERIES.get(level.ordinal()),
                     ages.counts().get(level).stream().mapToLong(Long::longValue).toArray()));
         }
         List<AgeRow> ageRows = new ArrayList<>();
