@@ -142,13 +142,22 @@ class ConsoleReferralPagesTest {
     void theQueueListsOpenReferralsOldestFirstFiltersThemAndNamesBadFilters() {
         String first = ConsoleSecurityTest.referral();
         String second = ConsoleSecurityTest.referral();
-        String page = manager.get("/console/referrals?requiredAuthority=SENIOR_UNDERWRITER&product=CYBER_HEALTHCARE")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
-        int at = page.indexOf(first);
-        assertEquals(true, at > 0 && at < page.indexOf(second), "oldest first");
+        // Other tests leave referrals open: the two are found by walking the pages, oldest first.
+        java.util.List<String> listed = new java.util.ArrayList<>();
+        String next = "/console/referrals?requiredAuthority=SENIOR_UNDERWRITER&product=CYBER_HEALTHCARE";
+        for (int page = 0; next != null && page < 400; page++) {
+            String html = manager.get(next).then().statusCode(200).extract().asString();
+            java.util.regex.Matcher rows = java.util.regex.Pattern.compile("data-decision=\"([0-9a-f-]{36})\"")
+                    .matcher(html);
+            while (rows.find()) {
+                listed.add(rows.group(1));
+            }
+            java.util.regex.Matcher more = java.util.regex.Pattern.compile("id=\"next-page\" href=\"([^\"]+)\"")
+                    .matcher(html);
+            next = more.find() ? more.group(1).replace("&amp;", "&") : null;
+        }
+        assertEquals(true, listed.contains(first) && listed.indexOf(first) < listed.indexOf(second), "oldest first");
+        assertEquals(listed.size(), new java.util.HashSet<>(listed).size(), "no referral on two pages");
         manager.get("/console/referrals?requiredAuthority=UNDERWRITER")
                 .then()
                 .statusCode(200)
