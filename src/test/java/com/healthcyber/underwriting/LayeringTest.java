@@ -62,7 +62,7 @@ class LayeringTest {
 
     /**
      * The console is the API's sibling: it calls the same services (DecisionHistory,
-     * DecisionService, RulesService) and of engine and audit sees only the values they hand out,
+     * DecisionService, RulesService, ReferralService) and of engine and audit sees only the values they hand out,
      * never the engine, the store or the rules' lifecycle behind them; and neither imports the other.
      */
     @Test
@@ -71,6 +71,10 @@ class LayeringTest {
                 BASE + "audit.DecisionRecord",
                 BASE + "audit.DecisionSearch",
                 BASE + "audit.ReplaySelection",
+                // ReferralService's: the desk's query and page (as GET /referrals), the book's referral ages.
+                BASE + "audit.ReferralSearch",
+                BASE + "audit.ReferralRecord",
+                BASE + "audit.ReferralAges",
                 BASE + "audit.StoreUnavailableException",
                 BASE + "engine.RuleDefinition",
                 BASE + "engine.RuleProblem",

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 public final class ConsolePageSpeed {
 
     private static final Pattern FIRST_DECISION = Pattern.compile("href=\"/console/decisions/([0-9a-f-]{36})\"");
+    private static final Pattern FIRST_REFERRAL = Pattern.compile("data-decision=\"([0-9a-f-]{36})\"");
     private static final int WARMUP = 30;
 
     public static void main(String[] args) throws Exception {
@@ -52,6 +53,12 @@ public final class ConsolePageSpeed {
             throw new IllegalStateException("no decision on the first page: is the store seeded?");
         }
         String decision = found.group(1);
+        Matcher waiting = FIRST_REFERRAL.matcher(
+                get(client, base + "/console/referrals", cookie).body());
+        if (!waiting.find()) {
+            throw new IllegalStateException("no open referral on the queue: is the queue rebuilt?");
+        }
+        String referral = waiting.group(1);
         List<String> pages = List.of(
                 "/console/decisions",
                 "/console/decisions?outcome=DECLINE",
@@ -63,7 +70,10 @@ public final class ConsolePageSpeed {
                 "/console/rules",
                 "/console/simulate",
                 "/console/book",
-                "/console/book?per=week&periods=12");
+                "/console/book?per=week&periods=12",
+                "/console/referrals",
+                "/console/referrals?requiredAuthority=UNDERWRITING_MANAGER&product=MEDICAL_REGISTRY",
+                "/console/referrals/" + referral);
         System.out.printf("%-60s %8s %8s %8s %8s %8s%n", "page", "first ms", "p50 ms", "p99 ms", "max ms", "bytes");
         for (String page : pages) {
             long[] millis = new long[requests];

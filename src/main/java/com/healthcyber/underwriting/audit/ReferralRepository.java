@@ -209,6 +209,55 @@ public class ReferralRepository {
         return counts;
     }
 
+    /**
+     * The open referrals counted by age band and required authority, in one pass over the queue
+     * (never the decision table): its cost grows with the referrals waiting, not with the record.
+     *
+     * @param bounds ascending ages that separate the bands
+     */
+    public ReferralAges openByAge(Instant asOf, List<java.time.Duration> bounds, Optional<Product> product) {
+        if (bounds.isEmpty()) {
+            throw new IllegalArgumentException("at least one bound");
+        }
+        // Waited less than a bound is decided after asOf minus the bound: plain comparisons on the column.
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder bands = new StringBuilder();
+        for (int band = 0; band <= bounds.size(); band++) {
+            List<String> conditions = new ArrayList<>();
+            if (band > 0) {
+                conditions.add("decided_at <= ?");
+                parameters.add(utc(asOf.minus(bounds.get(band - 1))));
+            }
+            if (band < bounds.size()) {
+                conditions.add("decided_at > ?");
+                parameters.add(utc(asOf.minus(bounds.get(band))));
+            }
+            bands.append(", COUNT(CASE WHEN ")
+                    .append(String.join(" AND ", conditions))
+                    .append(" THEN 1 END) AS band_")
+                    .append(band);
+        }
+        Where where = new Where();
+        product.ifPresent(chosen -> where.and("product = ?", chosen.name()));
+        parameters.addAll(where.parameters);
+        String sql = "SELECT required_authority" + bands + " FROM open_referral" + where.sql()
+                + " GROUP BY required_authority";
+        Map<AuthorityLevel, List<Long>> counts = new EnumMap<>(AuthorityLevel.class);
+        for (AuthorityLevel level : AuthorityLevel.values()) {
+            counts.put(level, java.util.Collections.nCopies(bounds.size() + 1, 0L));
+        }
+        for (Map.Entry<AuthorityLevel, List<Long>> row : query(sql, parameters, result -> {
+            List<Long> inBands = new ArrayList<>();
+            for (int band = 0; band <= bounds.size(); band++) {
+                inBands.add(result.getLong("band_" + band));
+            }
+            return Map.entry(AuthorityLevel.valueOf(result.getString("required_authority")), List.copyOf(inBands));
+        })) {
+            counts.put(row.getKey(), row.getValue());
+        }
+        return new ReferralAges(asOf, bounds, counts);
+    }
+
     private Optional<ResolutionRecord> first(String condition, Object... parameters) {
         Where where = new Where();
         where.and(condition, parameters);
@@ -263,10 +312,14 @@ public class ReferralRepository {
     }
 
     private <T> List<T> query(String sql, Where where, Row<T> row) {
+        return query(sql, where.parameters, row);
+    }
+
+    private <T> List<T> query(String sql, List<Object> parameters, Row<T> row) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(sql)) {
             int index = 1;
-            for (Object parameter : where.parameters) {
+            for (Object parameter : parameters) {
                 select.setObject(index++, parameter);
             }
             List<T> rows = new ArrayList<>();

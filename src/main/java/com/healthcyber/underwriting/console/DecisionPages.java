@@ -11,6 +11,8 @@ import com.healthcyber.underwriting.audit.DecisionRecord;
 import com.healthcyber.underwriting.audit.DecisionSearch;
 import com.healthcyber.underwriting.audit.StoreUnavailableException;
 import com.healthcyber.underwriting.decision.DecisionHistory;
+import com.healthcyber.underwriting.decision.ReferralService;
+import com.healthcyber.underwriting.decision.ReferralStanding;
 import com.healthcyber.underwriting.decision.Replay;
 import com.healthcyber.underwriting.decision.StoredRequestInvalidException;
 import com.healthcyber.underwriting.security.Roles;
@@ -51,6 +53,7 @@ public class DecisionPages {
     static final int PAGE_SIZE = 25;
 
     private final DecisionHistory history;
+    private final ReferralService referrals;
     private final ConsoleFrame frame;
     private final ObjectMapper json;
     private final Template search;
@@ -60,6 +63,7 @@ public class DecisionPages {
 
     public DecisionPages(
             DecisionHistory history,
+            ReferralService referrals,
             ConsoleFrame frame,
             ObjectMapper json,
             @Location("console/decisions.html") Template search,
@@ -68,6 +72,7 @@ public class DecisionPages {
             @Location("console/error.html") Template error) {
         this.error = error;
         this.history = history;
+        this.referrals = referrals;
         this.frame = frame;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
         this.search = search;
@@ -155,9 +160,20 @@ public class DecisionPages {
                 new Fact("Service / Drools", record.serviceVersion() + " / " + record.droolsVersion()),
                 new Fact("Engine time", record.engineMicros() + " µs")));
         record.idempotencyKey().ifPresent(key -> facts.add(new Fact("Idempotency key", key)));
-        return decision.data("page", frame.of("decisions"))
+        Chrome chrome = frame.of("decisions");
+        Optional<ReferralStanding> standing = referrals.standing(record);
+        standing.ifPresent(referral -> {
+            facts.add(
+                    new Fact("Required authority", referral.requiredAuthority().name()));
+            facts.add(new Fact("Referral status", referral.status().name()));
+        });
+        return decision.data("page", chrome)
                 .data("decision", given)
                 .data("facts", facts)
+                .data(
+                        "referral",
+                        standing.map(referral -> ReferralPages.Desk.of(referral, chrome.user()))
+                                .orElse(null))
                 .data("groups", grouped(given.reasons()))
                 .data("sections", ApplicationLayout.of(record.requestBody(), json))
                 .data("raw", pretty(record.requestBody()));

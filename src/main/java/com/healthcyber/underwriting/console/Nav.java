@@ -10,7 +10,6 @@ import java.util.Set;
 /**
  * The console's navigation. An entry shows only to those who may open it, and who may is read
  * from the {@code @RolesAllowed} of the page it opens, so a link and its page cannot disagree.
- * (The referral queue joins here once referrals exist: one entry more.)
  */
 public final class Nav {
 
@@ -23,6 +22,7 @@ public final class Nav {
 
     private static final List<Item> ITEMS = List.of(
             item("decisions", "Decisions", "/console/decisions", DecisionPages.class, "search"),
+            item("referrals", "Referrals", "/console/referrals", ReferralPages.class, "queue"),
             item("book", "Book", "/console/book", BookPages.class, "book"),
             item("rules", "Rules", "/console/rules", RulesPages.class, "rules"),
             item("impact", "Impact", "/console/impact", ImpactPages.class, "form"),

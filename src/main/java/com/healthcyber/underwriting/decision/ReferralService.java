@@ -3,11 +3,13 @@ package com.healthcyber.underwriting.decision;
 import com.healthcyber.underwriting.application.AuthorityLevel;
 import com.healthcyber.underwriting.application.Decision;
 import com.healthcyber.underwriting.application.Outcome;
+import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.application.Resolution;
 import com.healthcyber.underwriting.application.ResolutionRequest;
 import com.healthcyber.underwriting.audit.DecisionRecord;
 import com.healthcyber.underwriting.audit.DecisionRepository;
 import com.healthcyber.underwriting.audit.DecisionSearch;
+import com.healthcyber.underwriting.audit.ReferralAges;
 import com.healthcyber.underwriting.audit.ReferralRecord;
 import com.healthcyber.underwriting.audit.ReferralRepository;
 import com.healthcyber.underwriting.audit.ReferralSearch;
@@ -156,6 +158,15 @@ public class ReferralService {
         ReferralRecord last = items.get(items.size() - 1);
         Instant at = last.resolution().map(Resolution::resolvedAt).orElse(last.decidedAt());
         return new Page(items, Optional.of(new DecisionSearch.Position(at, last.decisionId())), asOf);
+    }
+
+    /** The age bands of the book's picture of the queue: under a day, 1–3, 3–7, 7–14 days, 14 days and more. */
+    public static final List<Duration> AGE_BOUNDS =
+            List.of(Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(14));
+
+    /** The open referrals by how long they have waited, now, per required authority. */
+    public ReferralAges ages(Optional<Product> product) {
+        return referrals.openByAge(Instant.now(), AGE_BOUNDS, product);
     }
 
     /** One line per resolution, for operators and auditors; the rationale stays in the record. */

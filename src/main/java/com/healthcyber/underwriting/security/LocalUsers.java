@@ -43,13 +43,13 @@ public class LocalUsers {
 
     public static final String ADMIN = "admin";
     /** What the administrator may do: everything the console offers, at the highest authority. */
-    static final Set<String> ADMIN_ROLES = Set.of(Roles.DECISIONS_READ, Roles.RULES_ADMIN);
+    static final Set<String> ADMIN_ROLES = Set.of(Roles.DECISIONS_READ, Roles.RULES_ADMIN, Roles.REFERRALS_RESOLVE);
 
     static final String ADMIN_PASSWORD_FILE = "admin-password";
     static final String ADMIN_HASH_FILE = "admin-password.bcrypt";
 
     private static final Set<String> KNOWN_ROLES =
-            Set.of(Roles.DECISIONS_WRITE, Roles.DECISIONS_READ, Roles.RULES_ADMIN);
+            Set.of(Roles.DECISIONS_WRITE, Roles.DECISIONS_READ, Roles.RULES_ADMIN, Roles.REFERRALS_RESOLVE);
     private static final WildFlyElytronPasswordProvider ELYTRON = WildFlyElytronPasswordProvider.getInstance();
     /** Checked against when the name is unknown, so an unknown name costs as long as a wrong password. */
     private static final String DECOY = BcryptUtil.bcryptHash("decoy: no user has this password");

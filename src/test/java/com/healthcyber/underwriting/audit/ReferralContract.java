@@ -558,6 +558,88 @@ abstract class ReferralContract {
     }
 
     /** Every open referral's id, oldest first, following every page of the queue with {@code filters}. */
+    /**
+     * The book's picture of the queue, counted by the database: each referral in the band of its
+     * age (a bound belongs to the older band), per required authority, for a product if asked.
+     * Rows of the queue are put in directly, at ages no request could give them, and taken out
+     * again; the counts compared are the difference they make at one fixed moment.
+     */
+    @Test
+    void theOpenReferralsAreCountedByAgeBandAndAuthority() throws Exception {
+        Instant asOf = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        List<java.time.Duration> bounds = com.healthcyber.underwriting.decision.ReferralService.AGE_BOUNDS;
+        ReferralRepository repository = new ReferralRepository(store.get());
+        ReferralAges before = repository.openByAge(asOf, bounds, java.util.Optional.empty());
+        ReferralAges registryBefore = repository.openByAge(
+                asOf, bounds, java.util.Optional.of(com.healthcyber.underwriting.application.Product.MEDICAL_REGISTRY));
+        Map<String, Object[]> rows = new java.util.LinkedHashMap<>();
+        rows.put(
+                UUID.randomUUID().toString(), new Object[] {asOf.plusSeconds(3600), "UNDERWRITER", "CYBER_HEALTHCARE"});
+        rows.put(UUID.randomUUID().toString(), new Object[] {asOf.minusSeconds(3600), "UNDERWRITER", "CYBER_HEALTHCARE"
+        });
+        rows.put(
+                UUID.randomUUID().toString(),
+                new Object[] {asOf.minus(java.time.Duration.ofDays(2)), "SENIOR_UNDERWRITER", "CYBER_HEALTHCARE"});
+        rows.put(
+                UUID.randomUUID().toString(),
+                new Object[] {asOf.minus(java.time.Duration.ofDays(3)), "SENIOR_UNDERWRITER", "MEDICAL_REGISTRY"});
+        rows.put(
+                UUID.randomUUID().toString(),
+                new Object[] {asOf.minus(java.time.Duration.ofDays(10)), "UNDERWRITING_MANAGER", "CYBER_HEALTHCARE"});
+        rows.put(
+                UUID.randomUUID().toString(),
+                new Object[] {asOf.minus(java.time.Duration.ofDays(400)), "UNDERWRITING_MANAGER", "MEDICAL_REGISTRY"});
+        try (var connection = store.get().getConnection();
+                var insert = connection.prepareStatement("INSERT INTO open_referral (decided_at, decision_id, product,"
+                        + " required_authority) VALUES (?, ?, ?, ?)")) {
+            for (Map.Entry<String, Object[]> row : rows.entrySet()) {
+                insert.setObject(
+                        1, java.time.OffsetDateTime.ofInstant((Instant) row.getValue()[0], java.time.ZoneOffset.UTC));
+                insert.setString(2, row.getKey());
+                insert.setString(3, (String) row.getValue()[2]);
+                insert.setString(4, (String) row.getValue()[1]);
+                insert.executeUpdate();
+            }
+        }
+        try {
+            ReferralAges after = repository.openByAge(asOf, bounds, java.util.Optional.empty());
+            assertEquals(
+                    List.of(2L, 0L, 0L, 0L, 0L),
+                    added(before, after, "UNDERWRITER"),
+                    "under a day, one of them from the future");
+            assertEquals(
+                    List.of(0L, 1L, 1L, 0L, 0L), added(before, after, "SENIOR_UNDERWRITER"), "2 days; 3 days is 3-7");
+            assertEquals(
+                    List.of(0L, 0L, 0L, 1L, 1L), added(before, after, "UNDERWRITING_MANAGER"), "10 days; 400 days");
+            assertEquals(before.total() + rows.size(), after.total());
+            ReferralAges registry = repository.openByAge(
+                    asOf,
+                    bounds,
+                    java.util.Optional.of(com.healthcyber.underwriting.application.Product.MEDICAL_REGISTRY));
+            assertEquals(List.of(0L, 0L, 1L, 0L, 0L), added(registryBefore, registry, "SENIOR_UNDERWRITER"));
+            assertEquals(List.of(0L, 0L, 0L, 0L, 1L), added(registryBefore, registry, "UNDERWRITING_MANAGER"));
+            assertEquals(List.of(0L, 0L, 0L, 0L, 0L), added(registryBefore, registry, "UNDERWRITER"));
+        } finally {
+            try (var connection = store.get().getConnection();
+                    var delete = connection.prepareStatement("DELETE FROM open_referral WHERE decision_id = ?")) {
+                for (String id : rows.keySet()) {
+                    delete.setString(1, id);
+                    delete.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static List<Long> added(ReferralAges before, ReferralAges after, String level) {
+        var key = com.healthcyber.underwriting.application.AuthorityLevel.valueOf(level);
+        List<Long> difference = new ArrayList<>();
+        for (int band = 0; band < after.counts().get(key).size(); band++) {
+            difference.add(
+                    after.counts().get(key).get(band) - before.counts().get(key).get(band));
+        }
+        return difference;
+    }
+
     private List<String> queue(String filters) {
         List<String> ids = new ArrayList<>();
         String cursor = null;

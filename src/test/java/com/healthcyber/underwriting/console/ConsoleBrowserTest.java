@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,7 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The console in a real headless Chromium (Debian's, see {@link Browser}): signing in and out,
  * search → decision → replay, a refused rule edit with its file:line, an impact run, a
- * simulation that records nothing, and a form posted without its CSRF token. The pages' screenshots
+ * simulation that records nothing, a referral resolved with too little authority and with
+ * enough, and a form posted without its CSRF token. The pages' screenshots
  * land in target/console-screenshots (docs/console holds the committed ones).
  */
 @QuarkusTest
@@ -170,7 +172,110 @@ class ConsoleBrowserTest {
         signIn("reader", "reader-password");
         open("/console/book");
         waitFor(By.cssSelector("#outcome-chart svg rect"));
+        assertFalse(
+                browser.findElements(By.cssSelector("#referral-age-chart svg rect"))
+                        .isEmpty(),
+                "the open referral is drawn among the referrals' ages");
         Browser.screenshot("book");
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.getElementById('ages-title').scrollIntoView()");
+        Browser.screenshot("book-referral-ages");
+    }
+
+    @Test
+    void anUnderwriterBelowTheRequiredAuthorityIsToldSoAndTheReferralStaysOpen() {
+        String referral = decide(Payloads.contractExample());
+        signIn("underwriter", "underwriter-password");
+        open("/console/decisions/" + referral);
+        waitFor(By.id("referral-status"));
+        assertEquals("OPEN", text("#referral-status"));
+        assertTrue(text("#authority-note").contains("needs SENIOR_UNDERWRITER or above"), text("#authority-note"));
+        browser.findElement(By.id("resolve")).click();
+        waitFor(By.id("resolve-form"));
+        assertTrue(text("#authority-note").contains("you hold UNDERWRITER"), "said before sending, not hidden");
+        browser.findElement(By.id("action-approve")).click();
+        browser.findElement(By.id("rationale")).sendKeys("Looks fine to me.");
+        browser.findElement(By.id("submit-resolution")).click();
+        waitFor(By.id("refusal"));
+        String refusal = text("#refusal");
+        assertTrue(refusal.contains("Insufficient authority"), refusal);
+        assertTrue(
+                refusal.contains("This referral needs SENIOR_UNDERWRITER or above to resolve; you hold UNDERWRITER."),
+                refusal);
+        assertTrue(refusal.contains("Nothing was recorded"), refusal);
+        assertEquals(
+                "Looks fine to me.", browser.findElement(By.id("rationale")).getAttribute("value"), "kept");
+        Browser.screenshot("resolve-refused");
+        assertEquals("OPEN", referralStatus(referral));
+        open("/console/decisions/" + referral);
+        assertEquals("OPEN", text("#referral-status"));
+    }
+
+    @Test
+    void aManagerResolvesFromTheQueueTheDecisionShowsTheResolutionAndTheQueueNoLongerListsIt() {
+        String referral = decide(Payloads.contractExample());
+        signIn("manager", "manager-password");
+        String filters = "requiredAuthority=SENIOR_UNDERWRITER&product=CYBER_HEALTHCARE";
+        assertTrue(queueLists(referral, filters), "the new referral waits in the queue");
+        WebElement row = browser.findElement(By.cssSelector("tr[data-decision='" + referral + "']"));
+        assertTrue(row.getText().contains("SENIOR_UNDERWRITER"), row.getText());
+        assertTrue(row.getText().contains("LOSS_HISTORY"), row.getText());
+        Browser.screenshot("referrals");
+        row.findElement(By.linkText("Resolve")).click();
+        waitFor(By.id("resolve-form"));
+        assertTrue(browser.findElements(By.id("authority-note")).isEmpty(), "a manager's authority is enough");
+        // By keyboard: the radio by its key, the text typed, the form sent with Enter on its button.
+        browser.findElement(By.id("action-approve")).sendKeys(Keys.SPACE);
+        browser.findElement(By.id("rationale")).sendKeys("Claim was a one-off phishing loss; MFA rolled out since.");
+        browser.findElement(By.id("subjectivities"))
+                .sendKeys("Signed MFA attestation before binding" + Keys.ENTER + "Phishing training within 60 days");
+        Browser.screenshot("resolve");
+        browser.findElement(By.id("submit-resolution")).sendKeys(Keys.ENTER);
+        waitFor(By.id("resolution"));
+        assertTrue(browser.getCurrentUrl().contains("/console/decisions/" + referral), browser.getCurrentUrl());
+        assertEquals("RESOLVED", text("#referral-status"));
+        assertEquals("APPROVE", text("#resolution-action"));
+        assertEquals("manager", text("#resolved-by"));
+        assertTrue(text("#resolution").contains("UNDERWRITING_MANAGER"));
+        assertEquals("Claim was a one-off phishing loss; MFA rolled out since.", text("#resolution-rationale"));
+        assertEquals(
+                List.of("Signed MFA attestation before binding", "Phishing training within 60 days"),
+                browser.findElements(By.cssSelector("#resolution-subjectivities li")).stream()
+                        .map(WebElement::getText)
+                        .toList());
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.getElementById('referral').scrollIntoView()");
+        Browser.screenshot("decision-resolved");
+        assertEquals("RESOLVED", referralStatus(referral));
+        assertFalse(queueLists(referral, filters), "resolved: off the queue");
+    }
+
+    /** Walks the queue's pages (oldest first) looking for the referral; stays on the page that lists it. */
+    private boolean queueLists(String decisionId, String filters) {
+        open("/console/referrals?" + filters);
+        for (int page = 0; page < 400; page++) {
+            waitFor(By.id("referral-queue"));
+            if (!browser.findElements(By.cssSelector("tr[data-decision='" + decisionId + "']"))
+                    .isEmpty()) {
+                return true;
+            }
+            List<WebElement> next = browser.findElements(By.id("next-page"));
+            if (next.isEmpty()) {
+                return false;
+            }
+            browser.get(next.get(0).getAttribute("href"));
+        }
+        throw new AssertionError("the queue has more pages than a test makes");
+    }
+
+    private static String referralStatus(String decisionId) {
+        return given().auth()
+                .oauth2(Tokens.withRoles(Roles.DECISIONS_READ))
+                .get("/decisions/" + decisionId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("referral.status");
     }
 
     @Test

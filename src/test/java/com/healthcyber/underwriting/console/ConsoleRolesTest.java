@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.healthcyber.underwriting.rest.DecisionResource;
+import com.healthcyber.underwriting.rest.ReferralResource;
 import com.healthcyber.underwriting.rest.RulesResource;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
@@ -40,7 +41,11 @@ class ConsoleRolesTest {
             Map.entry("SimulationPages.form", "DecisionResource.replay"),
             Map.entry("SimulationPages.simulate", "DecisionResource.replay"),
             // The book counts what the search lists.
-            Map.entry("BookPages.book", "DecisionResource.search"));
+            Map.entry("BookPages.book", "DecisionResource.search"),
+            Map.entry("ReferralPages.queue", "ReferralResource.list"),
+            // The resolve form is shown to those who may send it, and sent as the API's resolution is.
+            Map.entry("ReferralPages.form", "DecisionResource.resolve"),
+            Map.entry("ReferralPages.submit", "DecisionResource.resolve"));
 
     private static final List<Class<?>> PAGES = List.of(
             DecisionPages.class,
@@ -48,8 +53,10 @@ class ConsoleRolesTest {
             ImpactPages.class,
             SimulationPages.class,
             BookPages.class,
+            ReferralPages.class,
             ConsoleResource.class);
-    private static final List<Class<?>> API = List.of(DecisionResource.class, RulesResource.class);
+    private static final List<Class<?>> API =
+            List.of(DecisionResource.class, RulesResource.class, ReferralResource.class);
 
     @Test
     void everyConsolePageAdmitsTheRolesOfItsApiOperation() {
@@ -93,6 +100,13 @@ class ConsoleRolesTest {
                 roles(method(API, "RulesResource.impact")),
                 navItems().stream()
                         .filter(i -> i.key().equals("impact"))
+                        .findFirst()
+                        .orElseThrow()
+                        .roles());
+        assertEquals(
+                roles(method(API, "ReferralResource.list")),
+                navItems().stream()
+                        .filter(i -> i.key().equals("referrals"))
                         .findFirst()
                         .orElseThrow()
                         .roles());

@@ -13,6 +13,7 @@ import com.healthcyber.underwriting.security.Roles;
 import com.healthcyber.underwriting.security.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -165,6 +166,91 @@ class ConsoleSecurityTest {
                 .post("/console/rules/reload")
                 .then()
                 .statusCode(303);
+    }
+
+    @Test
+    void aResolutionPostedWithoutItsCsrfTokenIsRefusedAndNothingIsRecorded() {
+        String referral = referral();
+        ConsoleSession manager = ConsoleSession.signIn("manager", "manager-password");
+        String token = manager.token("/console/referrals/" + referral);
+        given().cookies(manager.cookies)
+                .redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("action", "APPROVE")
+                .formParam("rationale", "Sent from another site")
+                .formParam("key", UUID.randomUUID().toString())
+                .post("/console/referrals/" + referral)
+                .then()
+                .statusCode(403)
+                .body(containsString("CSRF"));
+        given().cookies(manager.cookies)
+                .redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", token + "x")
+                .formParam("action", "APPROVE")
+                .formParam("rationale", "A token that is not this session's")
+                .formParam("key", UUID.randomUUID().toString())
+                .post("/console/referrals/" + referral)
+                .then()
+                .statusCode(403);
+        referralStatus(referral, "OPEN");
+    }
+
+    @Test
+    void withoutTheResolveRoleTheDecisionShowsNoFormAndTheFormIsRefused() {
+        String referral = referral();
+        ConsoleSession reader = ConsoleSession.signIn("reader", "reader-password");
+        reader.get("/console/decisions/" + referral)
+                .then()
+                .statusCode(200)
+                .body(containsString("id=\"referral-status\""))
+                .body(containsString("resolving needs the role referrals:resolve"))
+                .body(not(containsString("/console/referrals/" + referral)));
+        reader.get("/console/referrals").then().statusCode(200).body(not(containsString("Resolve the referral")));
+        reader.get("/console/referrals/" + referral).then().statusCode(403);
+        String token = reader.token("/console/decisions/" + referral);
+        given().cookies(reader.cookies)
+                .redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", token)
+                .formParam("action", "APPROVE")
+                .formParam("rationale", "A reader may not resolve")
+                .formParam("key", UUID.randomUUID().toString())
+                .post("/console/referrals/" + referral)
+                .then()
+                .statusCode(403);
+        referralStatus(referral, "OPEN");
+        // Who holds the role sees the way to the form on the decision's page.
+        ConsoleSession manager = ConsoleSession.signIn("manager", "manager-password");
+        manager.get("/console/decisions/" + referral)
+                .then()
+                .statusCode(200)
+                .body(containsString("href=\"/console/referrals/" + referral + "\""));
+    }
+
+    static String referral() {
+        return given().auth()
+                .oauth2(Tokens.withRoles(Roles.DECISIONS_WRITE))
+                .contentType(ContentType.JSON)
+                .body(Payloads.contractExample())
+                .post("/decisions")
+                .then()
+                .statusCode(200)
+                .body("requiredAuthority", equalTo("SENIOR_UNDERWRITER"))
+                .extract()
+                .path("decisionId");
+    }
+
+    static void referralStatus(String decisionId, String status) {
+        given().auth()
+                .oauth2(Tokens.withRoles(Roles.DECISIONS_READ))
+                .get("/decisions/" + decisionId)
+                .then()
+                .statusCode(200)
+                .body("referral.status", equalTo(status));
     }
 
     @Test
