@@ -13,6 +13,7 @@ import com.healthcyber.underwriting.security.Roles;
 import com.healthcyber.underwriting.security.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,12 +80,14 @@ class ConsoleSecurityTest {
     void theConsoleSessionOpensNoApiEndpointAndABearerTokenNoConsolePage() {
         ConsoleSession reader = ConsoleSession.signIn("reader", "reader-password");
         reader.get("/console/decisions").then().statusCode(200);
-        // The API takes bearer tokens only: the console's cookie is not a credential there.
-        given().cookies(reader.cookies)
-                .get("/decisions")
-                .then()
-                .statusCode(401)
-                .header("WWW-Authenticate", containsString("Bearer"));
+        // The API takes bearer tokens only: the console's cookie is not a credential on any of it.
+        for (String api : List.of("/decisions", "/referrals", "/rules")) {
+            given().cookies(reader.cookies)
+                    .get(api)
+                    .then()
+                    .statusCode(401)
+                    .header("WWW-Authenticate", containsString("Bearer"));
+        }
         // And the console takes its session only: a token is no sign-in.
         given().redirects()
                 .follow(false)
