@@ -97,30 +97,19 @@ public class DecisionResource {
                             schema = @Schema(implementation = Boolean.class)),
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Decision.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Not a well-formed application, or a malformed Idempotency-Key: every violation is listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "The body is larger than the service accepts",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The Idempotency-Key was already used for a different request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
+    @ProblemAnswer(
+            status = 400,
+            description = "Not a well-formed application, or a malformed Idempotency-Key: every violation is listed")
+    @ProblemAnswer(status = 413, description = "The body is larger than the service accepts")
+    @ProblemAnswer(status = 415, description = "The body is not application/json")
+    @ProblemAnswer(status = 422, description = "The Idempotency-Key was already used for a different request")
+    @ProblemAnswer(
+            status = 503,
             description =
                     "No decision is given (header Retry-After). Title \"No ruleset active\": no valid ruleset yet. "
                             + "Title \"Decision store unavailable\": the decision is not on record; retry. Title \"Decision outcome unknown\": the store took "
                             + "the record but did not confirm it in time, so it may be on record; retry with the same Idempotency-Key to get the recorded "
-                            + "decision (Idempotent-Replayed: true) or, if none was recorded, a new one; without a key, search GET /decisions?applicationId= first",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                            + "decision (Idempotent-Replayed: true) or, if none was recorded, a new one; without a key, search GET /decisions?applicationId= first")
     @RolesAllowed(Roles.DECISIONS_WRITE)
     public CompletionStage<Response> decide(
             @Parameter(
@@ -202,18 +191,9 @@ public class DecisionResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DecisionRecordView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "The id is not a decision id (a UUID)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No decision with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "The decision store cannot be read right now",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemAnswer(status = 400, description = "The id is not a decision id (a UUID)")
+    @ProblemAnswer(status = 404, description = "No decision with this id")
+    @ProblemAnswer(status = 503, description = "The decision store cannot be read right now")
     @RolesAllowed(Roles.DECISIONS_READ)
     public DecisionRecordView find(@PathParam("decisionId") String decisionId) {
         validDecisionId(decisionId);
@@ -254,43 +234,27 @@ public class DecisionResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = Resolution.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Not a well-formed resolution, a malformed id or Idempotency-Key: every violation is listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
+    @ProblemAnswer(
+            status = 400,
+            description = "Not a well-formed resolution, a malformed id or Idempotency-Key: every violation is listed")
+    @ProblemAnswer(
+            status = 403,
             description =
                     "The token lacks the role, holds no known uw_authority, or one below the referral's: the detail names "
-                            + "the level required",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No decision with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The decision is not a referral, or it is resolved already (a resolution is final)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "The body is larger than the service accepts",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The Idempotency-Key was already used for a different resolution",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
+                            + "the level required")
+    @ProblemAnswer(status = 404, description = "No decision with this id")
+    @ProblemAnswer(
+            status = 409,
+            description = "The decision is not a referral, or it is resolved already (a resolution is final)")
+    @ProblemAnswer(status = 413, description = "The body is larger than the service accepts")
+    @ProblemAnswer(status = 415, description = "The body is not application/json")
+    @ProblemAnswer(status = 422, description = "The Idempotency-Key was already used for a different resolution")
+    @ProblemAnswer(
+            status = 503,
             description =
                     "Nothing is resolved (header Retry-After). Title \"Resolution not recorded\": it is not on record; retry. "
                             + "Title \"Resolution outcome unknown\": the store did not confirm it, so it may be on record; retry with the "
-                            + "same Idempotency-Key, or read the decision (GET /decisions/{id}) to see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                            + "same Idempotency-Key, or read the decision (GET /decisions/{id}) to see")
     @RolesAllowed(Roles.REFERRALS_RESOLVE)
     public Response resolve(
             @PathParam("decisionId") String decisionId,
@@ -340,14 +304,8 @@ public class DecisionResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DecisionPage.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A filter is malformed: every violation is listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "The decision store cannot be read right now",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemAnswer(status = 400, description = "A filter is malformed: every violation is listed")
+    @ProblemAnswer(status = 503, description = "The decision store cannot be read right now")
     @RolesAllowed(Roles.DECISIONS_READ)
     public DecisionPage search(
             @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("applicationId")
@@ -416,22 +374,10 @@ public class DecisionResource {
             responseCode = "200",
             description = "Stored and replayed results",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Replay.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "The id is not a decision id (a UUID)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No decision with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The stored request is not a valid application under today's contract",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "No ruleset is active, or the decision store cannot be read right now",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemAnswer(status = 400, description = "The id is not a decision id (a UUID)")
+    @ProblemAnswer(status = 404, description = "No decision with this id")
+    @ProblemAnswer(status = 422, description = "The stored request is not a valid application under today's contract")
+    @ProblemAnswer(status = 503, description = "No ruleset is active, or the decision store cannot be read right now")
     @RolesAllowed(Roles.DECISIONS_READ)
     public Replay replay(@PathParam("decisionId") String decisionId) {
         validDecisionId(decisionId);

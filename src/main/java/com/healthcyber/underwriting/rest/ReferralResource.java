@@ -50,14 +50,8 @@ public class ReferralResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ReferralPage.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A filter is malformed: every violation is listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "The decision store cannot be read right now",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemAnswer(status = 400, description = "A filter is malformed: every violation is listed")
+    @ProblemAnswer(status = 503, description = "The decision store cannot be read right now")
     @RolesAllowed(Roles.DECISIONS_READ)
     public ReferralPage list(
             @Parameter(

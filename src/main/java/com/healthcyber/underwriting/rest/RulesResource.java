@@ -55,10 +55,7 @@ public class RulesResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = RuleSetView.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "No valid ruleset is active yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemAnswer(status = 503, description = "No valid ruleset is active yet")
     @RolesAllowed(Roles.DECISIONS_READ)
     public RuleSetView active() {
         ActiveRules active = rules.active();
@@ -106,11 +103,11 @@ public class RulesResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ReloadAttempt.class)))
-    @APIResponse(
-            responseCode = "422",
+    @ProblemAnswer(
+            status = 422,
             description =
                     "Rejected: the previous ruleset keeps deciding; `reload` holds problems and failing scenarios",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ReloadRejected.class)))
+            schema = ReloadRejected.class)
     @RolesAllowed(Roles.RULES_ADMIN)
     public Response reload() {
         ReloadAttempt attempt = rules.reload(ReloadTrigger.API);
@@ -150,22 +147,12 @@ public class RulesResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ImpactReport.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A parameter is malformed: every violation is listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No candidate directory, or no live guideline version, of that name",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The candidate does not compile; each problem is a violation located by file:line",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "No ruleset is active, or the decision store cannot be read right now",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemAnswer(status = 400, description = "A parameter is malformed: every violation is listed")
+    @ProblemAnswer(status = 404, description = "No candidate directory, or no live guideline version, of that name")
+    @ProblemAnswer(
+            status = 422,
+            description = "The candidate does not compile; each problem is a violation located by file:line")
+    @ProblemAnswer(status = 503, description = "No ruleset is active, or the decision store cannot be read right now")
     @RolesAllowed(Roles.RULES_ADMIN)
     public ImpactReport impact(
             @Parameter(
