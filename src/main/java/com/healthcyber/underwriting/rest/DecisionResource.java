@@ -310,40 +310,18 @@ public class DecisionResource {
     public DecisionPage search(
             @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("applicationId")
                     String applicationId,
-            @Parameter(schema = @Schema(implementation = Product.class)) @QueryParam("product") String product,
+            @QueryParam("product") String product,
             @Parameter(schema = @Schema(implementation = Outcome.class)) @QueryParam("outcome") String outcome,
             @Parameter(
                             description = "Decisions that gave this reason code",
                             schema = @Schema(type = SchemaType.STRING, maxLength = 64))
                     @QueryParam("reasonCode")
                     String reasonCode,
-            @Parameter(
-                            description = "Decided at or after this instant (ISO-8601, e.g. 2026-11-01T00:00:00Z)",
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("decidedFrom")
-                    String decidedFrom,
-            @Parameter(
-                            description = "Decided before this instant",
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("decidedTo")
-                    String decidedTo,
-            @Parameter(
-                            description = "Decisions made by this guideline version (e.g. v2)",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 32))
-                    @QueryParam("guidelineVersion")
-                    String guidelineVersion,
-            @Parameter(
-                            description = "Page size, 1 to " + MAX_PAGE_SIZE + " (default 50)",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int32",
-                                            minimum = "1",
-                                            maximum = "" + MAX_PAGE_SIZE,
-                                            defaultValue = "50"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "The `next` value of the previous page") @QueryParam("cursor") String cursor) {
+            @QueryParam("decidedFrom") String decidedFrom,
+            @QueryParam("decidedTo") String decidedTo,
+            @QueryParam("guidelineVersion") String guidelineVersion,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         RequestParameters parameters = new RequestParameters();
         DecisionSearch search = new DecisionSearch(
                 parameters.optionalText("applicationId", applicationId, 64),

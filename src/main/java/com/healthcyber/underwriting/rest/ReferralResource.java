@@ -64,7 +64,7 @@ public class ReferralResource {
                             schema = @Schema(implementation = AuthorityLevel.class))
                     @QueryParam("requiredAuthority")
                     String requiredAuthority,
-            @Parameter(schema = @Schema(implementation = Product.class)) @QueryParam("product") String product,
+            @QueryParam("product") String product,
             @Parameter(
                             description = "Resolved at or after this instant (ISO-8601, e.g. 2027-01-05T00:00:00Z); "
                                     + "RESOLVED only. A platform polling with the time of the last resolution it saw sees "
@@ -72,18 +72,8 @@ public class ReferralResource {
                             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
                     @QueryParam("resolvedFrom")
                     String resolvedFrom,
-            @Parameter(
-                            description = "Page size, 1 to " + DecisionResource.MAX_PAGE_SIZE + " (default 50)",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int32",
-                                            minimum = "1",
-                                            maximum = "" + DecisionResource.MAX_PAGE_SIZE,
-                                            defaultValue = "50"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "The `next` value of the previous page") @QueryParam("cursor") String cursor) {
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         RequestParameters parameters = new RequestParameters();
         Optional<ReferralStatus> asked = parameters.optionalEnum("status", status, ReferralStatus.class);
         Optional<Instant> from = parameters.optionalInstant("resolvedFrom", resolvedFrom);

@@ -168,22 +168,10 @@ public class RulesResource {
                             schema = @Schema(type = SchemaType.STRING, maxLength = 32))
                     @QueryParam("replayOn")
                     String replayOn,
-            @Parameter(
-                            description = "Only decisions made by this guideline version",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 32))
-                    @QueryParam("guidelineVersion")
-                    String guidelineVersion,
-            @Parameter(schema = @Schema(implementation = Product.class)) @QueryParam("product") String product,
-            @Parameter(
-                            description = "Decided at or after this instant (ISO-8601)",
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("decidedFrom")
-                    String decidedFrom,
-            @Parameter(
-                            description = "Decided before this instant",
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("decidedTo")
-                    String decidedTo,
+            @QueryParam("guidelineVersion") String guidelineVersion,
+            @QueryParam("product") String product,
+            @QueryParam("decidedFrom") String decidedFrom,
+            @QueryParam("decidedTo") String decidedTo,
             @Parameter(
                             description =
                                     "Replay at most this many decisions (default and maximum: underwriting.impact.max-decisions)",
