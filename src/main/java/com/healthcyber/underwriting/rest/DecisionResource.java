@@ -116,13 +116,7 @@ public class DecisionResource {
                             name = IDEMPOTENCY_KEY,
                             in = ParameterIn.HEADER,
                             description =
-                                    "A key unique to this request (e.g. a UUID) that makes retries safe: 1 to 255 visible ASCII characters",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            minLength = 1,
-                                            maxLength = 255,
-                                            pattern = "^[\\x21-\\x7E]{1,255}$"))
+                                    "A key unique to this request (e.g. a UUID) that makes retries safe: 1 to 255 visible ASCII characters")
                     @HeaderParam(IDEMPOTENCY_KEY)
                     String idempotencyKey,
             @Context HttpHeaders headers,
@@ -262,13 +256,7 @@ public class DecisionResource {
                             name = IDEMPOTENCY_KEY,
                             in = ParameterIn.HEADER,
                             description =
-                                    "A key unique to this resolution (e.g. a UUID) that makes retries safe: 1 to 255 visible ASCII characters",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            minLength = 1,
-                                            maxLength = 255,
-                                            pattern = "^[\\x21-\\x7E]{1,255}$"))
+                                    "A key unique to this resolution (e.g. a UUID) that makes retries safe: 1 to 255 visible ASCII characters")
                     @HeaderParam(IDEMPOTENCY_KEY)
                     String idempotencyKey,
             @Context HttpHeaders headers,

@@ -11,12 +11,14 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 /**
- * The query parameters several operations share, described once: a resource declares only
+ * The parameters several operations share, described once: a resource declares only
  * {@code @QueryParam("limit")} and the document gets the same description and schema wherever
- * it appears. A parameter one operation alone has keeps its {@code @Parameter} at the method.
+ * it appears. A parameter one operation alone has keeps its {@code @Parameter} at the method;
+ * the Idempotency-Key header keeps its description there (a decision's key, a resolution's key)
+ * and gets its schema here.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
-public class QueryParameters implements OASFilter {
+public class SharedParameters implements OASFilter {
 
     private record Shared(String description, Supplier<Schema> schema) {}
 
@@ -38,9 +40,10 @@ public class QueryParameters implements OASFilter {
             new Shared(null, () -> OASFactory.createSchema().ref("#/components/schemas/Product")),
             "decidedFrom",
             new Shared(
-                    "Decided at or after this instant (ISO-8601, e.g. 2026-11-01T00:00:00Z)", QueryParameters::instant),
+                    "Decided at or after this instant (ISO-8601, e.g. 2026-11-01T00:00:00Z)",
+                    SharedParameters::instant),
             "decidedTo",
-            new Shared("Decided before this instant", QueryParameters::instant),
+            new Shared("Decided before this instant", SharedParameters::instant),
             "guidelineVersion",
             new Shared(
                     "Decisions made by this guideline version (e.g. v2)",
@@ -59,13 +62,25 @@ public class QueryParameters implements OASFilter {
                 .forEach(item -> item.getOperations().values().forEach(operation -> {
                     if (operation.getParameters() != null) {
                         operation.setParameters(operation.getParameters().stream()
-                                .map(QueryParameters::described)
+                                .map(SharedParameters::described)
                                 .toList());
                     }
                 }));
     }
 
+    /** The key {@code DecisionResource} accepts: refused, never trimmed, outside these. */
+    private static Schema idempotencyKey() {
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.STRING)
+                .minLength(1)
+                .maxLength(255)
+                .pattern("^[\\x21-\\x7E]{1,255}$");
+    }
+
     private static Parameter described(Parameter parameter) {
+        if (parameter.getIn() == Parameter.In.HEADER && DecisionResource.IDEMPOTENCY_KEY.equals(parameter.getName())) {
+            return parameter.schema(idempotencyKey());
+        }
         Shared shared = SHARED.get(parameter.getName());
         if (shared == null || parameter.getIn() != Parameter.In.QUERY) {
             return parameter;
