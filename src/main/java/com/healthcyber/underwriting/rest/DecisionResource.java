@@ -2,12 +2,9 @@ package com.healthcyber.underwriting.rest;
 
 import com.healthcyber.underwriting.application.Application;
 import com.healthcyber.underwriting.application.Decision;
-import com.healthcyber.underwriting.application.Outcome;
-import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.application.Resolution;
 import com.healthcyber.underwriting.application.ResolutionRequest;
 import com.healthcyber.underwriting.audit.DecisionRecord;
-import com.healthcyber.underwriting.audit.DecisionSearch;
 import com.healthcyber.underwriting.decision.DecisionHistory;
 import com.healthcyber.underwriting.decision.DecisionRequest;
 import com.healthcyber.underwriting.decision.DecisionService;
@@ -19,6 +16,8 @@ import com.healthcyber.underwriting.security.Roles;
 import com.healthcyber.underwriting.security.UnderwriterAuthority;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,7 +27,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -39,7 +37,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,13 +57,19 @@ public class DecisionResource {
     private final DecisionHistory history;
     private final IntakeThreads intake;
     private final ReferralService referrals;
+    private final Validator validator;
 
     public DecisionResource(
-            DecisionService decisions, DecisionHistory history, IntakeThreads intake, ReferralService referrals) {
+            DecisionService decisions,
+            DecisionHistory history,
+            IntakeThreads intake,
+            ReferralService referrals,
+            Validator validator) {
         this.decisions = decisions;
         this.history = history;
         this.intake = intake;
         this.referrals = referrals;
+        this.validator = validator;
     }
 
     /** The body is read by the service rather than the framework so that every violation is reported at once. */
@@ -124,7 +127,7 @@ public class DecisionResource {
             @Context RoutingContext routing,
             byte[] body) {
         requireJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
-        RequestParameters parameters = new RequestParameters();
+        RequestParameters parameters = new RequestParameters(validator);
         Optional<String> key = parameters.idempotencyKey(idempotencyKey);
         parameters.throwIfInvalid();
         int length = body == null ? 0 : body.length;
@@ -263,7 +266,7 @@ public class DecisionResource {
             @Context SecurityContext caller,
             byte[] body) {
         requireJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
-        RequestParameters parameters = new RequestParameters();
+        RequestParameters parameters = new RequestParameters(validator);
         parameters.decisionId(decisionId);
         Optional<String> key = parameters.idempotencyKey(idempotencyKey);
         parameters.throwIfInvalid();
@@ -295,34 +298,9 @@ public class DecisionResource {
     @ProblemAnswer(status = 400, description = "A filter is malformed: every violation is listed")
     @ProblemAnswer(status = 503, description = "The decision store cannot be read right now")
     @RolesAllowed(Roles.DECISIONS_READ)
-    public DecisionPage search(
-            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("applicationId")
-                    String applicationId,
-            @QueryParam("product") String product,
-            @Parameter(schema = @Schema(implementation = Outcome.class)) @QueryParam("outcome") String outcome,
-            @Parameter(
-                            description = "Decisions that gave this reason code",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 64))
-                    @QueryParam("reasonCode")
-                    String reasonCode,
-            @QueryParam("decidedFrom") String decidedFrom,
-            @QueryParam("decidedTo") String decidedTo,
-            @QueryParam("guidelineVersion") String guidelineVersion,
-            @QueryParam("limit") String limit,
-            @QueryParam("cursor") String cursor) {
-        RequestParameters parameters = new RequestParameters();
-        DecisionSearch search = new DecisionSearch(
-                parameters.optionalText("applicationId", applicationId, 64),
-                parameters.optionalEnum("product", product, Product.class),
-                parameters.optionalEnum("outcome", outcome, Outcome.class),
-                parameters.optionalText("reasonCode", reasonCode, 64),
-                parameters.optionalInstant("decidedFrom", decidedFrom),
-                parameters.optionalInstant("decidedTo", decidedTo),
-                parameters.optionalText("guidelineVersion", guidelineVersion, 32),
-                parameters.cursor("cursor", cursor),
-                parameters.intInRange("limit", limit, 50, 1, MAX_PAGE_SIZE));
-        parameters.throwIfInvalid();
-        DecisionHistory.Page page = history.search(search);
+    public DecisionPage search(@BeanParam DecisionQuery query) {
+        new RequestParameters(validator).check(query).throwIfInvalid();
+        DecisionHistory.Page page = history.search(query.search());
         return new DecisionPage(
                 page.items(), page.next().map(DecisionPage::cursor).orElse(null));
     }
@@ -350,8 +328,8 @@ public class DecisionResource {
         return history.replay(decisionId).orElseThrow(() -> unknown(decisionId));
     }
 
-    private static void validDecisionId(String decisionId) {
-        RequestParameters parameters = new RequestParameters();
+    private void validDecisionId(String decisionId) {
+        RequestParameters parameters = new RequestParameters(validator);
         parameters.decisionId(decisionId);
         parameters.throwIfInvalid();
     }

@@ -10,20 +10,19 @@ import com.healthcyber.underwriting.ruleset.ReloadTrigger;
 import com.healthcyber.underwriting.ruleset.RulesService;
 import com.healthcyber.underwriting.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,10 +32,12 @@ public class RulesResource {
 
     private final RulesService rules;
     private final int maxImpactDecisions;
+    private final Validator validator;
 
-    public RulesResource(RulesService rules, UnderwritingConfig config) {
+    public RulesResource(RulesService rules, UnderwritingConfig config, Validator validator) {
         this.rules = rules;
         this.maxImpactDecisions = config.impact().maxDecisions();
+        this.validator = validator;
     }
 
     @GET
@@ -154,44 +155,16 @@ public class RulesResource {
             description = "The candidate does not compile; each problem is a violation located by file:line")
     @ProblemAnswer(status = 503, description = "No ruleset is active, or the decision store cannot be read right now")
     @RolesAllowed(Roles.RULES_ADMIN)
-    public ImpactReport impact(
-            @Parameter(
-                            description =
-                                    "Name of a sub-directory of the candidates directory; absent means the active rules",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 100))
-                    @QueryParam("candidate")
-                    String candidate,
-            @Parameter(
-                            description =
-                                    "A live guideline version to replay every selected decision on, whatever its date "
-                                            + "(the cut-over question: these decisions, decided again by v2); not with candidate",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 32))
-                    @QueryParam("replayOn")
-                    String replayOn,
-            @QueryParam("guidelineVersion") String guidelineVersion,
-            @QueryParam("product") String product,
-            @QueryParam("decidedFrom") String decidedFrom,
-            @QueryParam("decidedTo") String decidedTo,
-            @Parameter(
-                            description =
-                                    "Replay at most this many decisions (default and maximum: underwriting.impact.max-decisions)",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int32",
-                                            minimum = "1",
-                                            maximum = UnderwritingConfig.Impact.DEFAULT_MAX_DECISIONS))
-                    @QueryParam("maxDecisions")
-                    String maxDecisions) {
-        RequestParameters parameters = new RequestParameters();
+    public ImpactReport impact(@BeanParam ImpactQuery query) {
+        RequestParameters parameters = new RequestParameters(validator).check(query);
         ReplaySelection selection = new ReplaySelection(
-                parameters.optionalInstant("decidedFrom", decidedFrom),
-                parameters.optionalInstant("decidedTo", decidedTo),
-                parameters.optionalEnum("product", product, Product.class),
-                parameters.optionalText("guidelineVersion", guidelineVersion, 32),
-                parameters.intInRange("maxDecisions", maxDecisions, maxImpactDecisions, 1, maxImpactDecisions));
-        Optional<String> candidateName = parameters.optionalText("candidate", candidate, 100);
-        Optional<String> replayOnVersion = parameters.optionalText("replayOn", replayOn, 32);
+                RequestParameters.instant(query.decidedFrom()),
+                RequestParameters.instant(query.decidedTo()),
+                RequestParameters.enumValue(query.product(), Product.class),
+                RequestParameters.text(query.guidelineVersion(), 32),
+                parameters.intInRange("maxDecisions", query.maxDecisions(), maxImpactDecisions, 1, maxImpactDecisions));
+        Optional<String> candidateName = RequestParameters.text(query.candidate(), 100);
+        Optional<String> replayOnVersion = RequestParameters.text(query.replayOn(), 32);
         if (candidateName.isPresent() && replayOnVersion.isPresent()) {
             parameters.reject(
                     "replayOn", "cannot be given with candidate: a candidate is what the decisions are replayed on");
