@@ -2,12 +2,9 @@ package com.healthcyber.underwriting.rest;
 
 import com.healthcyber.underwriting.application.Application;
 import com.healthcyber.underwriting.application.Decision;
-import com.healthcyber.underwriting.application.Outcome;
-import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.application.Resolution;
 import com.healthcyber.underwriting.application.ResolutionRequest;
 import com.healthcyber.underwriting.audit.DecisionRecord;
-import com.healthcyber.underwriting.audit.DecisionSearch;
 import com.healthcyber.underwriting.decision.DecisionHistory;
 import com.healthcyber.underwriting.decision.DecisionRequest;
 import com.healthcyber.underwriting.decision.DecisionService;
@@ -19,6 +16,8 @@ import com.healthcyber.underwriting.security.Roles;
 import com.healthcyber.underwriting.security.UnderwriterAuthority;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,7 +27,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -39,7 +37,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,13 +57,19 @@ public class DecisionResource {
     private final DecisionHistory history;
     private final IntakeThreads intake;
     private final ReferralService referrals;
+    private final Validator validator;
 
     public DecisionResource(
-            DecisionService decisions, DecisionHistory history, IntakeThreads intake, ReferralService referrals) {
+            DecisionService decisions,
+            DecisionHistory history,
+            IntakeThreads intake,
+            ReferralService referrals,
+            Validator validator) {
         this.decisions = decisions;
         this.history = history;
         this.intake = intake;
         this.referrals = referrals;
+        this.validator = validator;
     }
 
     /** The body is read by the service rather than the framework so that every violation is reported at once. */
@@ -97,43 +100,26 @@ public class DecisionResource {
                             schema = @Schema(implementation = Boolean.class)),
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Decision.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Not a well-formed application, or a malformed Idempotency-Key: every violation is listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "The body is larger than the service accepts",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The Idempotency-Key was already used for a different request",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
+    @ProblemAnswer(
+            status = 400,
+            description = "Not a well-formed application, or a malformed Idempotency-Key: every violation is listed")
+    @ProblemAnswer(status = 413, description = "The body is larger than the service accepts")
+    @ProblemAnswer(status = 415, description = "The body is not application/json")
+    @ProblemAnswer(status = 422, description = "The Idempotency-Key was already used for a different request")
+    @ProblemAnswer(
+            status = 503,
             description =
                     "No decision is given (header Retry-After). Title \"No ruleset active\": no valid ruleset yet. "
                             + "Title \"Decision store unavailable\": the decision is not on record; retry. Title \"Decision outcome unknown\": the store took "
                             + "the record but did not confirm it in time, so it may be on record; retry with the same Idempotency-Key to get the recorded "
-                            + "decision (Idempotent-Replayed: true) or, if none was recorded, a new one; without a key, search GET /decisions?applicationId= first",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                            + "decision (Idempotent-Replayed: true) or, if none was recorded, a new one; without a key, search GET /decisions?applicationId= first")
     @RolesAllowed(Roles.DECISIONS_WRITE)
     public CompletionStage<Response> decide(
             @Parameter(
                             name = IDEMPOTENCY_KEY,
                             in = ParameterIn.HEADER,
                             description =
-                                    "A key unique to this request (e.g. a UUID) that makes retries safe: 1 to 255 visible ASCII characters",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            minLength = 1,
-                                            maxLength = 255,
-                                            pattern = "^[\\x21-\\x7E]{1,255}$"))
+                                    "A key unique to this request (e.g. a UUID) that makes retries safe: 1 to 255 visible ASCII characters")
                     @HeaderParam(IDEMPOTENCY_KEY)
                     String idempotencyKey,
             @Context HttpHeaders headers,
@@ -141,7 +127,7 @@ public class DecisionResource {
             @Context RoutingContext routing,
             byte[] body) {
         requireJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
-        RequestParameters parameters = new RequestParameters();
+        RequestParameters parameters = new RequestParameters(validator);
         Optional<String> key = parameters.idempotencyKey(idempotencyKey);
         parameters.throwIfInvalid();
         int length = body == null ? 0 : body.length;
@@ -202,18 +188,9 @@ public class DecisionResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DecisionRecordView.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "The id is not a decision id (a UUID)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No decision with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "The decision store cannot be read right now",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemAnswer(status = 400, description = "The id is not a decision id (a UUID)")
+    @ProblemAnswer(status = 404, description = "No decision with this id")
+    @ProblemAnswer(status = 503, description = "The decision store cannot be read right now")
     @RolesAllowed(Roles.DECISIONS_READ)
     public DecisionRecordView find(@PathParam("decisionId") String decisionId) {
         validDecisionId(decisionId);
@@ -254,43 +231,27 @@ public class DecisionResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = Resolution.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "Not a well-formed resolution, a malformed id or Idempotency-Key: every violation is listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "403",
+    @ProblemAnswer(
+            status = 400,
+            description = "Not a well-formed resolution, a malformed id or Idempotency-Key: every violation is listed")
+    @ProblemAnswer(
+            status = 403,
             description =
                     "The token lacks the role, holds no known uw_authority, or one below the referral's: the detail names "
-                            + "the level required",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No decision with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "409",
-            description = "The decision is not a referral, or it is resolved already (a resolution is final)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "413",
-            description = "The body is larger than the service accepts",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "415",
-            description = "The body is not application/json",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The Idempotency-Key was already used for a different resolution",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
+                            + "the level required")
+    @ProblemAnswer(status = 404, description = "No decision with this id")
+    @ProblemAnswer(
+            status = 409,
+            description = "The decision is not a referral, or it is resolved already (a resolution is final)")
+    @ProblemAnswer(status = 413, description = "The body is larger than the service accepts")
+    @ProblemAnswer(status = 415, description = "The body is not application/json")
+    @ProblemAnswer(status = 422, description = "The Idempotency-Key was already used for a different resolution")
+    @ProblemAnswer(
+            status = 503,
             description =
                     "Nothing is resolved (header Retry-After). Title \"Resolution not recorded\": it is not on record; retry. "
                             + "Title \"Resolution outcome unknown\": the store did not confirm it, so it may be on record; retry with the "
-                            + "same Idempotency-Key, or read the decision (GET /decisions/{id}) to see",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+                            + "same Idempotency-Key, or read the decision (GET /decisions/{id}) to see")
     @RolesAllowed(Roles.REFERRALS_RESOLVE)
     public Response resolve(
             @PathParam("decisionId") String decisionId,
@@ -298,20 +259,14 @@ public class DecisionResource {
                             name = IDEMPOTENCY_KEY,
                             in = ParameterIn.HEADER,
                             description =
-                                    "A key unique to this resolution (e.g. a UUID) that makes retries safe: 1 to 255 visible ASCII characters",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.STRING,
-                                            minLength = 1,
-                                            maxLength = 255,
-                                            pattern = "^[\\x21-\\x7E]{1,255}$"))
+                                    "A key unique to this resolution (e.g. a UUID) that makes retries safe: 1 to 255 visible ASCII characters")
                     @HeaderParam(IDEMPOTENCY_KEY)
                     String idempotencyKey,
             @Context HttpHeaders headers,
             @Context SecurityContext caller,
             byte[] body) {
         requireJson(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
-        RequestParameters parameters = new RequestParameters();
+        RequestParameters parameters = new RequestParameters(validator);
         parameters.decisionId(decisionId);
         Optional<String> key = parameters.idempotencyKey(idempotencyKey);
         parameters.throwIfInvalid();
@@ -340,65 +295,12 @@ public class DecisionResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = DecisionPage.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A filter is malformed: every violation is listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "The decision store cannot be read right now",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemAnswer(status = 400, description = "A filter is malformed: every violation is listed")
+    @ProblemAnswer(status = 503, description = "The decision store cannot be read right now")
     @RolesAllowed(Roles.DECISIONS_READ)
-    public DecisionPage search(
-            @Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 64)) @QueryParam("applicationId")
-                    String applicationId,
-            @Parameter(schema = @Schema(implementation = Product.class)) @QueryParam("product") String product,
-            @Parameter(schema = @Schema(implementation = Outcome.class)) @QueryParam("outcome") String outcome,
-            @Parameter(
-                            description = "Decisions that gave this reason code",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 64))
-                    @QueryParam("reasonCode")
-                    String reasonCode,
-            @Parameter(
-                            description = "Decided at or after this instant (ISO-8601, e.g. 2026-11-01T00:00:00Z)",
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("decidedFrom")
-                    String decidedFrom,
-            @Parameter(
-                            description = "Decided before this instant",
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("decidedTo")
-                    String decidedTo,
-            @Parameter(
-                            description = "Decisions made by this guideline version (e.g. v2)",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 32))
-                    @QueryParam("guidelineVersion")
-                    String guidelineVersion,
-            @Parameter(
-                            description = "Page size, 1 to " + MAX_PAGE_SIZE + " (default 50)",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int32",
-                                            minimum = "1",
-                                            maximum = "" + MAX_PAGE_SIZE,
-                                            defaultValue = "50"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "The `next` value of the previous page") @QueryParam("cursor") String cursor) {
-        RequestParameters parameters = new RequestParameters();
-        DecisionSearch search = new DecisionSearch(
-                parameters.optionalText("applicationId", applicationId, 64),
-                parameters.optionalEnum("product", product, Product.class),
-                parameters.optionalEnum("outcome", outcome, Outcome.class),
-                parameters.optionalText("reasonCode", reasonCode, 64),
-                parameters.optionalInstant("decidedFrom", decidedFrom),
-                parameters.optionalInstant("decidedTo", decidedTo),
-                parameters.optionalText("guidelineVersion", guidelineVersion, 32),
-                parameters.cursor("cursor", cursor),
-                parameters.intInRange("limit", limit, 50, 1, MAX_PAGE_SIZE));
-        parameters.throwIfInvalid();
-        DecisionHistory.Page page = history.search(search);
+    public DecisionPage search(@BeanParam DecisionQuery query) {
+        new RequestParameters(validator).check(query).throwIfInvalid();
+        DecisionHistory.Page page = history.search(query.search());
         return new DecisionPage(
                 page.items(), page.next().map(DecisionPage::cursor).orElse(null));
     }
@@ -416,30 +318,18 @@ public class DecisionResource {
             responseCode = "200",
             description = "Stored and replayed results",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Replay.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "The id is not a decision id (a UUID)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No decision with this id",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The stored request is not a valid application under today's contract",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "No ruleset is active, or the decision store cannot be read right now",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemAnswer(status = 400, description = "The id is not a decision id (a UUID)")
+    @ProblemAnswer(status = 404, description = "No decision with this id")
+    @ProblemAnswer(status = 422, description = "The stored request is not a valid application under today's contract")
+    @ProblemAnswer(status = 503, description = "No ruleset is active, or the decision store cannot be read right now")
     @RolesAllowed(Roles.DECISIONS_READ)
     public Replay replay(@PathParam("decisionId") String decisionId) {
         validDecisionId(decisionId);
         return history.replay(decisionId).orElseThrow(() -> unknown(decisionId));
     }
 
-    private static void validDecisionId(String decisionId) {
-        RequestParameters parameters = new RequestParameters();
+    private void validDecisionId(String decisionId) {
+        RequestParameters parameters = new RequestParameters(validator);
         parameters.decisionId(decisionId);
         parameters.throwIfInvalid();
     }

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * What the annotations cannot say, so that the document is the contract a validating proxy and a
@@ -23,7 +22,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * <li>every object a request can hold is closed, because the service refuses unknown fields;</li>
  * <li>the product-specific requirements of {@code ProductRequirementsValidator}, as if-then;</li>
  * <li>answers list their required fields: every property, but those the record leaves out when empty;</li>
- * <li>a 503 carries Retry-After; the document names one relative server, its own origin.</li>
+ * <li>the document names one relative server, its own origin.</li>
  * </ul>
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -73,12 +72,12 @@ public class OpenApiContract implements OASFilter {
                                 operation.getRequestBody().getContent(),
                                 schema -> reachable(schema, schemas, requestSchemas));
                     }
-                    operation.getResponses().getAPIResponses().forEach((status, response) -> {
-                        eachSchema(response.getContent(), schema -> reachable(schema, schemas, answerSchemas));
-                        if (status.equals("503")) {
-                            declareRetryAfter(response);
-                        }
-                    });
+                    operation
+                            .getResponses()
+                            .getAPIResponses()
+                            .values()
+                            .forEach(response -> eachSchema(
+                                    response.getContent(), schema -> reachable(schema, schemas, answerSchemas)));
                 }));
         for (String name : requestSchemas) {
             Schema schema = schemas.get(name);
@@ -153,19 +152,6 @@ public class OpenApiContract implements OASFilter {
         return OASFactory.createSchema()
                 .required(List.of("product"))
                 .addProperty("product", OASFactory.createSchema().constValue(product));
-    }
-
-    private static void declareRetryAfter(APIResponse response) {
-        if (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After")) {
-            response.addHeader(
-                    "Retry-After",
-                    OASFactory.createHeader()
-                            .description("Seconds to wait before retrying")
-                            .required(true)
-                            .schema(OASFactory.createSchema()
-                                    .addType(Schema.SchemaType.INTEGER)
-                                    .minimum(java.math.BigDecimal.ZERO)));
-        }
     }
 
     private static void eachSchema(Content content, Consumer<Schema> action) {

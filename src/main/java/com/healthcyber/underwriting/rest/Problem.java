@@ -5,8 +5,11 @@ import com.healthcyber.underwriting.intake.Violation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem document: every error this service answers is one. */
+// Named so the scanner puts it in the document's schemas: ProblemResponses refers to it by name.
+@Schema(name = "Problem")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, List<Violation> violations) {
 

@@ -5,21 +5,19 @@ import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.application.ReferralStatus;
 import com.healthcyber.underwriting.audit.ReferralSearch;
 import com.healthcyber.underwriting.decision.ReferralService;
-import com.healthcyber.underwriting.intake.Violation;
 import com.healthcyber.underwriting.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,9 +26,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReferralResource {
 
     private final ReferralService referrals;
+    private final Validator validator;
 
-    public ReferralResource(ReferralService referrals) {
+    public ReferralResource(ReferralService referrals, Validator validator) {
         this.referrals = referrals;
+        this.validator = validator;
     }
 
     @GET
@@ -50,60 +50,24 @@ public class ReferralResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ReferralPage.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A filter is malformed: every violation is listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "The decision store cannot be read right now",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemAnswer(status = 400, description = "A filter is malformed: every violation is listed")
+    @ProblemAnswer(status = 503, description = "The decision store cannot be read right now")
     @RolesAllowed(Roles.DECISIONS_READ)
-    public ReferralPage list(
-            @Parameter(
-                            description = "OPEN (the default) or RESOLVED",
-                            schema = @Schema(implementation = ReferralStatus.class))
-                    @QueryParam("status")
-                    String status,
-            @Parameter(
-                            description = "Referrals that need exactly this authority",
-                            schema = @Schema(implementation = AuthorityLevel.class))
-                    @QueryParam("requiredAuthority")
-                    String requiredAuthority,
-            @Parameter(schema = @Schema(implementation = Product.class)) @QueryParam("product") String product,
-            @Parameter(
-                            description = "Resolved at or after this instant (ISO-8601, e.g. 2027-01-05T00:00:00Z); "
-                                    + "RESOLVED only. A platform polling with the time of the last resolution it saw sees "
-                                    + "that one again: recognise it by its decisionId",
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("resolvedFrom")
-                    String resolvedFrom,
-            @Parameter(
-                            description = "Page size, 1 to " + DecisionResource.MAX_PAGE_SIZE + " (default 50)",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int32",
-                                            minimum = "1",
-                                            maximum = "" + DecisionResource.MAX_PAGE_SIZE,
-                                            defaultValue = "50"))
-                    @QueryParam("limit")
-                    String limit,
-            @Parameter(description = "The `next` value of the previous page") @QueryParam("cursor") String cursor) {
-        RequestParameters parameters = new RequestParameters();
-        Optional<ReferralStatus> asked = parameters.optionalEnum("status", status, ReferralStatus.class);
-        Optional<Instant> from = parameters.optionalInstant("resolvedFrom", resolvedFrom);
+    public ReferralPage list(@BeanParam ReferralQuery query) {
+        RequestParameters parameters = new RequestParameters(validator).check(query);
+        Optional<ReferralStatus> asked = RequestParameters.enumValue(query.status(), ReferralStatus.class);
+        Optional<Instant> from = RequestParameters.instant(query.resolvedFrom());
         if (asked.isPresent() && asked.get() == ReferralStatus.OPEN && from.isPresent()) {
-            parameters.add(new Violation("resolvedFrom", "applies to status RESOLVED only"));
+            parameters.reject("resolvedFrom", "applies to status RESOLVED only");
         }
         ReferralStatus listed = asked.orElse(from.isPresent() ? ReferralStatus.RESOLVED : ReferralStatus.OPEN);
         ReferralSearch search = new ReferralSearch(
                 listed,
-                parameters.optionalEnum("requiredAuthority", requiredAuthority, AuthorityLevel.class),
-                parameters.optionalEnum("product", product, Product.class),
+                RequestParameters.enumValue(query.requiredAuthority(), AuthorityLevel.class),
+                RequestParameters.enumValue(query.product(), Product.class),
                 from,
-                parameters.referralCursor("cursor", cursor, listed),
-                parameters.intInRange("limit", limit, 50, 1, DecisionResource.MAX_PAGE_SIZE));
+                parameters.referralCursor("cursor", query.cursor(), listed),
+                query.pageSize());
         parameters.throwIfInvalid();
         ReferralService.Page page = referrals.queue(search);
         return new ReferralPage(

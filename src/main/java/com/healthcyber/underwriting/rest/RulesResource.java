@@ -10,20 +10,19 @@ import com.healthcyber.underwriting.ruleset.ReloadTrigger;
 import com.healthcyber.underwriting.ruleset.RulesService;
 import com.healthcyber.underwriting.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,10 +32,12 @@ public class RulesResource {
 
     private final RulesService rules;
     private final int maxImpactDecisions;
+    private final Validator validator;
 
-    public RulesResource(RulesService rules, UnderwritingConfig config) {
+    public RulesResource(RulesService rules, UnderwritingConfig config, Validator validator) {
         this.rules = rules;
         this.maxImpactDecisions = config.impact().maxDecisions();
+        this.validator = validator;
     }
 
     @GET
@@ -55,10 +56,7 @@ public class RulesResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = RuleSetView.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "No valid ruleset is active yet",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemAnswer(status = 503, description = "No valid ruleset is active yet")
     @RolesAllowed(Roles.DECISIONS_READ)
     public RuleSetView active() {
         ActiveRules active = rules.active();
@@ -106,11 +104,11 @@ public class RulesResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ReloadAttempt.class)))
-    @APIResponse(
-            responseCode = "422",
+    @ProblemAnswer(
+            status = 422,
             description =
                     "Rejected: the previous ruleset keeps deciding; `reload` holds problems and failing scenarios",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = ReloadRejected.class)))
+            schema = ReloadRejected.class)
     @RolesAllowed(Roles.RULES_ADMIN)
     public Response reload() {
         ReloadAttempt attempt = rules.reload(ReloadTrigger.API);
@@ -150,73 +148,23 @@ public class RulesResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ImpactReport.class)))
-    @APIResponse(
-            responseCode = "400",
-            description = "A parameter is malformed: every violation is listed",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "404",
-            description = "No candidate directory, or no live guideline version, of that name",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "422",
-            description = "The candidate does not compile; each problem is a violation located by file:line",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(
-            responseCode = "503",
-            description = "No ruleset is active, or the decision store cannot be read right now",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ProblemAnswer(status = 400, description = "A parameter is malformed: every violation is listed")
+    @ProblemAnswer(status = 404, description = "No candidate directory, or no live guideline version, of that name")
+    @ProblemAnswer(
+            status = 422,
+            description = "The candidate does not compile; each problem is a violation located by file:line")
+    @ProblemAnswer(status = 503, description = "No ruleset is active, or the decision store cannot be read right now")
     @RolesAllowed(Roles.RULES_ADMIN)
-    public ImpactReport impact(
-            @Parameter(
-                            description =
-                                    "Name of a sub-directory of the candidates directory; absent means the active rules",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 100))
-                    @QueryParam("candidate")
-                    String candidate,
-            @Parameter(
-                            description =
-                                    "A live guideline version to replay every selected decision on, whatever its date "
-                                            + "(the cut-over question: these decisions, decided again by v2); not with candidate",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 32))
-                    @QueryParam("replayOn")
-                    String replayOn,
-            @Parameter(
-                            description = "Only decisions made by this guideline version",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 32))
-                    @QueryParam("guidelineVersion")
-                    String guidelineVersion,
-            @Parameter(schema = @Schema(implementation = Product.class)) @QueryParam("product") String product,
-            @Parameter(
-                            description = "Decided at or after this instant (ISO-8601)",
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("decidedFrom")
-                    String decidedFrom,
-            @Parameter(
-                            description = "Decided before this instant",
-                            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
-                    @QueryParam("decidedTo")
-                    String decidedTo,
-            @Parameter(
-                            description =
-                                    "Replay at most this many decisions (default and maximum: underwriting.impact.max-decisions)",
-                            schema =
-                                    @Schema(
-                                            type = SchemaType.INTEGER,
-                                            format = "int32",
-                                            minimum = "1",
-                                            maximum = UnderwritingConfig.Impact.DEFAULT_MAX_DECISIONS))
-                    @QueryParam("maxDecisions")
-                    String maxDecisions) {
-        RequestParameters parameters = new RequestParameters();
+    public ImpactReport impact(@BeanParam ImpactQuery query) {
+        RequestParameters parameters = new RequestParameters(validator).check(query);
         ReplaySelection selection = new ReplaySelection(
-                parameters.optionalInstant("decidedFrom", decidedFrom),
-                parameters.optionalInstant("decidedTo", decidedTo),
-                parameters.optionalEnum("product", product, Product.class),
-                parameters.optionalText("guidelineVersion", guidelineVersion, 32),
-                parameters.intInRange("maxDecisions", maxDecisions, maxImpactDecisions, 1, maxImpactDecisions));
-        Optional<String> candidateName = parameters.optionalText("candidate", candidate, 100);
-        Optional<String> replayOnVersion = parameters.optionalText("replayOn", replayOn, 32);
+                RequestParameters.instant(query.decidedFrom()),
+                RequestParameters.instant(query.decidedTo()),
+                RequestParameters.enumValue(query.product(), Product.class),
+                RequestParameters.text(query.guidelineVersion(), 32),
+                parameters.intInRange("maxDecisions", query.maxDecisions(), maxImpactDecisions, 1, maxImpactDecisions));
+        Optional<String> candidateName = RequestParameters.text(query.candidate(), 100);
+        Optional<String> replayOnVersion = RequestParameters.text(query.replayOn(), 32);
         if (candidateName.isPresent() && replayOnVersion.isPresent()) {
             parameters.reject(
                     "replayOn", "cannot be given with candidate: a candidate is what the decisions are replayed on");

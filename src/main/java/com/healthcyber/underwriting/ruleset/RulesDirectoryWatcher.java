@@ -21,6 +21,10 @@ import java.util.stream.Stream;
 /**
  * Watches the rules directory and its sub-directories and calls back once things have been
  * quiet for the debounce period, so that an editor's save-and-rename burst is one reload.
+ *
+ * <p>Kept on the JDK's WatchService rather than quarkus-scheduler polling a fingerprint: the
+ * kernel reports a save at once where a poll adds up to its period to the reload latency and
+ * lists the tree on every tick, and this class (and its test) runs without the Quarkus container.
  */
 final class RulesDirectoryWatcher implements AutoCloseable {
 

@@ -1,17 +1,15 @@
 package com.healthcyber.underwriting.security;
 
 import com.healthcyber.underwriting.config.OwnerOnlyFiles;
+import io.smallrye.jwt.util.KeyUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 
 /**
@@ -52,9 +50,7 @@ public final class LocalSigningKeys {
 
     public PrivateKey privateKey() {
         try {
-            String pem = Files.readString(privateKeyFile(), StandardCharsets.US_ASCII);
-            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+            return KeyUtils.decodePrivateKey(Files.readString(privateKeyFile(), StandardCharsets.US_ASCII));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {
@@ -66,9 +62,7 @@ public final class LocalSigningKeys {
     private void create() {
         try {
             OwnerOnlyFiles.directory(directory);
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
+            KeyPair pair = KeyUtils.generateKeyPair(2048);
             write(privateKeyFile(), "PRIVATE KEY", pair.getPrivate().getEncoded());
             write(publicKeyFile(), "PUBLIC KEY", pair.getPublic().getEncoded());
         } catch (IOException e) {
@@ -78,6 +72,7 @@ public final class LocalSigningKeys {
         }
     }
 
+    /** Kept: KeyUtils reads PEM but does not write it, and the file must be owner-only before the key is in it. */
     private static void write(Path file, String type, byte[] der) throws IOException {
         String pem = "-----BEGIN " + type + "-----\n"
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
