@@ -33,7 +33,7 @@ build_bench_app
 # Every server checks the same bearer token: a local key pair in the bench's own data directory.
 rm -rf target/bench-data
 export UNDERWRITING_DATA_DIR=target/bench-data
-TOKEN=$(./mvnw -q exec:exec@mint-token -Droles=decisions:write)
+TOKEN=$(java -Xmx256m -jar target/bench-app/quarkus-run.jar mint-token --roles=decisions:write)
 export TOKEN
 
 SERVER=

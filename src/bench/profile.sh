@@ -22,7 +22,7 @@ AGENT=$PWD/target/profiler/linux-x64/libasyncProfiler.so
 
 rm -rf target/profile-data
 export UNDERWRITING_DATA_DIR=target/profile-data
-TOKEN=$(./mvnw -q exec:exec@mint-token -Droles=decisions:write)
+TOKEN=$(java -Xmx256m -jar target/bench-app/quarkus-run.jar mint-token --roles=decisions:write)
 export TOKEN
 fresh_postgres_database underwriting_profile
 UNDERWRITING_STORE_URL=jdbc:postgresql://127.0.0.1:5432/underwriting_profile UNDERWRITING_STORE_USERNAME=postgres \

@@ -41,7 +41,7 @@ time "${PSQL[@]}" -v decisions="$DECISIONS" -v open="$OPEN" \
   -v body="$(cat src/main/resources/examples/cyber-healthcare-application.json)" -f src/bench/referral-data.sql
 "${PSQL[@]}" -c "SELECT pg_size_pretty(pg_total_relation_size('decision')) AS decision, pg_size_pretty(pg_total_relation_size('open_referral')) AS open_referral, pg_size_pretty(pg_total_relation_size('referral_resolution')) AS referral_resolution"
 
-TOKEN=$(./mvnw -q exec:exec@mint-token -Droles=decisions:read,referrals:resolve -Dauthority=UNDERWRITING_MANAGER -Duser=bench-manager)
+TOKEN=$(java -Xmx256m -jar target/bench-app/quarkus-run.jar mint-token --roles=decisions:read,referrals:resolve --authority=UNDERWRITING_MANAGER --user=bench-manager)
 export TOKEN
 # A cursor half-way down the open queue, and "resolved since" a day before the last resolution.
 MIDDLE=$("${PSQL[@]}" -At -c "SELECT 'OPEN|' || to_char(decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') || '|' || decision_id FROM open_referral ORDER BY decided_at, decision_id OFFSET $((OPEN / 2)) LIMIT 1")

@@ -12,6 +12,15 @@ import java.util.Optional;
 @ConfigMapping(prefix = "underwriting")
 public interface UnderwritingConfig {
 
+    /**
+     * Whether this start is the service's: it puts the rules live, watches them and counts the
+     * store in the background. Off in the {@code tool} profile, which tools/UnderwritingMain
+     * selects for a command: a command builds the beans it uses and exits, and must not compile the
+     * live rules nor touch the store it does not read.
+     */
+    @WithDefault("true")
+    boolean serve();
+
     Rules rules();
 
     Data data();

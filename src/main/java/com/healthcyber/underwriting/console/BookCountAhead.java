@@ -1,5 +1,6 @@
 package com.healthcyber.underwriting.console;
 
+import com.healthcyber.underwriting.config.UnderwritingConfig;
 import com.healthcyber.underwriting.decision.Book;
 import com.healthcyber.underwriting.decision.DecisionHistory;
 import io.quarkus.runtime.StartupEvent;
@@ -19,12 +20,17 @@ import java.util.Optional;
 public class BookCountAhead {
 
     private final DecisionHistory history;
+    private final UnderwritingConfig config;
 
-    public BookCountAhead(DecisionHistory history) {
+    public BookCountAhead(DecisionHistory history, UnderwritingConfig config) {
         this.history = history;
+        this.config = config;
     }
 
     void countAhead(@Observes StartupEvent started) {
+        if (!config.serve()) {
+            return;
+        }
         Thread counting = new Thread(this::count, "book-count-ahead");
         counting.setDaemon(true);
         counting.start();

@@ -78,6 +78,9 @@ public class ReferralMetrics {
             }
             resolutions.put(action, byLevel);
         }
+        if (!config.serve()) {
+            return;
+        }
         long every = config.referrals().openCountInterval().toMillis();
         counting.scheduleWithFixedDelay(this::countOpen, 0, every, TimeUnit.MILLISECONDS);
     }

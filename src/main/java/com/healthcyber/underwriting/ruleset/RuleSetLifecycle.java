@@ -28,6 +28,9 @@ class RuleSetLifecycle {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!config.serve()) {
+            return;
+        }
         ReloadAttempt attempt = reloader.reload(ReloadTrigger.STARTUP);
         if (attempt.rejected()) {
             // Logged and exited rather than thrown: a thrown exception is printed with Quarkus' stack trace.

@@ -39,7 +39,7 @@ public class TokenVerification {
         }
         LocalSigningKeys local = LocalSigningKeys.ensure(config.data().dir());
         Log.warnf(
-                "no identity provider configured: accepting tokens signed with the local key in %s (mint them with exec:exec@mint-token)",
+                "no identity provider configured: accepting tokens signed with the local key in %s (mint them with the mint-token command)",
                 local.publicKeyFile().toAbsolutePath());
         JWTAuthContextInfo info = new JWTAuthContextInfo(
                 local.publicKeyFile().toAbsolutePath().toUri().toString(), LocalSigningKeys.ISSUER);

@@ -2,9 +2,8 @@ package com.healthcyber.underwriting.tools;
 
 import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.audit.DecisionRepository;
-import com.healthcyber.underwriting.audit.DecisionStoreSelection;
 import com.healthcyber.underwriting.audit.ReplaySelection;
-import com.healthcyber.underwriting.audit.StoreKind;
+import com.healthcyber.underwriting.config.UnderwritingConfig;
 import com.healthcyber.underwriting.engine.InvalidRuleSetException;
 import com.healthcyber.underwriting.engine.RuleProblem;
 import com.healthcyber.underwriting.engine.RuleSet;
@@ -12,6 +11,7 @@ import com.healthcyber.underwriting.engine.RuleSetLoader;
 import com.healthcyber.underwriting.impact.ImpactAnalysis;
 import com.healthcyber.underwriting.impact.ImpactReport;
 import com.healthcyber.underwriting.intake.ApplicationReader;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,39 +19,81 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
-import javax.sql.DataSource;
 import org.h2.api.ErrorCode;
-import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * The underwriters' impact analysis, beside the verify command: replays the decisions on record
  * on a rules directory (a candidate, or the live one) and prints what would change. It reads the
- * same store the service writes, configured the same way (UNDERWRITING_STORE_URL / _USERNAME /
- * _PASSWORD for PostgreSQL, else the embedded store under UNDERWRITING_DATA_DIR), and writes nothing.
+ * service's own store through the service's datasource and configuration (UNDERWRITING_STORE_URL /
+ * _USERNAME / _PASSWORD for PostgreSQL, else the embedded store under UNDERWRITING_DATA_DIR),
+ * compiles with the service's loader, and writes nothing (the tool profile migrates nothing).
  * The embedded store can be opened by one process at a time, so it reads that one only while the
  * service is stopped; while the service runs, it says to use the service's POST /rules/impact.
  *
- * <pre>./mvnw -q compile exec:exec@impact -Drules=path/to/candidate [-Dproduct=…] [-DdecidedFrom=…] [-DdecidedTo=…] [-DmaxDecisions=…]</pre>
+ * <pre>./mvnw -q exec:exec@impact -Drules.dir=path/to/candidate [-Dproduct=…] [-DdecidedFrom=…] [-DdecidedTo=…] [-DmaxDecisions=…]</pre>
  */
-public final class ImpactCommand {
+@Command(
+        name = "impact",
+        mixinStandardHelpOptions = true,
+        description = "Replays the decisions on record on a rules directory and prints what would change.")
+public final class ImpactCommand implements Callable<Integer> {
 
-    private ImpactCommand() {}
+    @Parameters(paramLabel = "DIR", description = "the candidate rules: one guideline version's folder")
+    Path directory;
 
-    public static void main(String[] args) {
-        StandaloneLogging.quiet();
-        Function<String, Optional<String>> option = name ->
-                Optional.ofNullable(System.getProperty("impact." + name)).filter(v -> !v.isBlank());
-        System.exit(run(Path.of(args.length > 0 ? args[0] : "rules/v1"), option, System.getenv(), System.out));
+    // Read as text and parsed by run, so that a bad value is reported as the command always has.
+    @Option(names = "--product", description = "CYBER_HEALTHCARE or MEDICAL_REGISTRY")
+    String product;
+
+    @Option(names = "--decided-from", description = "an instant, e.g. 2026-11-01T00:00:00Z")
+    String decidedFrom;
+
+    @Option(names = "--decided-to", description = "an instant, e.g. 2026-12-01T00:00:00Z")
+    String decidedTo;
+
+    @Option(names = "--max-decisions", description = "stored decisions replayed at most (default 100000)")
+    String maxDecisions;
+
+    private final DecisionRepository records;
+    private final ApplicationReader reader;
+    private final RuleSetLoader loader;
+    private final Path dataDirectory;
+
+    @Inject
+    ImpactCommand(
+            DecisionRepository records, ApplicationReader reader, RuleSetLoader loader, UnderwritingConfig config) {
+        this(records, reader, loader, config.data().dir());
+    }
+
+    ImpactCommand(DecisionRepository records, ApplicationReader reader, RuleSetLoader loader, Path dataDirectory) {
+        this.records = records;
+        this.reader = reader;
+        this.loader = loader;
+        this.dataDirectory = dataDirectory;
+    }
+
+    @Override
+    public Integer call() {
+        Map<String, Optional<String>> options = Map.of(
+                "product", given(product),
+                "decidedFrom", given(decidedFrom),
+                "decidedTo", given(decidedTo),
+                "maxDecisions", given(maxDecisions));
+        return run(directory, options::get, System.out);
+    }
+
+    /** Empty or blank is not given: the Maven shortcut passes every option, empty when unset. */
+    private static Optional<String> given(String value) {
+        return Optional.ofNullable(value).filter(v -> !v.isBlank());
     }
 
     /** Returns the exit status: 0 analysed, 1 the rules do not compile, 2 bad options or the store cannot be read. */
-    public static int run(
-            Path directory,
-            Function<String, Optional<String>> option,
-            Map<String, String> environment,
-            PrintStream out) {
+    public int run(Path directory, Function<String, Optional<String>> option, PrintStream out) {
         ReplaySelection selection;
         try {
             selection = new ReplaySelection(
@@ -67,7 +109,7 @@ public final class ImpactCommand {
         }
         RuleSet rules;
         try {
-            rules = new RuleSetLoader(1).load(directory);
+            rules = loader.load(directory);
         } catch (IOException e) {
             out.println("Cannot read the rules in " + directory.toAbsolutePath() + ": " + e.getMessage());
             return 2;
@@ -77,9 +119,7 @@ public final class ImpactCommand {
             return 1;
         }
         try {
-            ImpactReport report = new ImpactAnalysis(
-                            new DecisionRepository(store(environment), storeKind(environment)),
-                            ApplicationReader.standalone())
+            ImpactReport report = new ImpactAnalysis(records, reader)
                     .run(
                             selection,
                             rules,
@@ -90,7 +130,7 @@ public final class ImpactCommand {
             if (inUse(e)) {
                 out.println(
                         "The embedded decision store in "
-                                + dataDirectory(environment).toAbsolutePath().normalize()
+                                + dataDirectory.toAbsolutePath().normalize()
                                 + " is in use by the running service, and only one process may open it. Stop the service to run this "
                                 + "command, or ask the running service instead: POST /rules/impact (role rules:admin), with the candidate "
                                 + "folder placed under its underwriting.impact.candidates-dir and named as candidate=<folder>.");
@@ -102,28 +142,6 @@ public final class ImpactCommand {
         } finally {
             rules.retire();
         }
-    }
-
-    /** PostgreSQL when UNDERWRITING_STORE_URL is set, as in the service; the embedded store otherwise. */
-    static StoreKind storeKind(Map<String, String> environment) {
-        return StoreKind.forStoreUrl(environment.get("UNDERWRITING_STORE_URL"));
-    }
-
-    static DataSource store(Map<String, String> environment) {
-        if (storeKind(environment) == StoreKind.POSTGRESQL) {
-            PGSimpleDataSource postgresql = new PGSimpleDataSource();
-            postgresql.setURL(environment.get("UNDERWRITING_STORE_URL"));
-            postgresql.setUser(environment.getOrDefault("UNDERWRITING_STORE_USERNAME", ""));
-            postgresql.setPassword(environment.getOrDefault("UNDERWRITING_STORE_PASSWORD", ""));
-            return postgresql;
-        }
-        JdbcDataSource embedded = new JdbcDataSource();
-        embedded.setURL(DecisionStoreSelection.embeddedUrl(dataDirectory(environment)));
-        return embedded;
-    }
-
-    private static Path dataDirectory(Map<String, String> environment) {
-        return Path.of(environment.getOrDefault("UNDERWRITING_DATA_DIR", "data"));
     }
 
     /** H2 refused the file because another process (the service) holds it: the embedded store has no server to share it. */

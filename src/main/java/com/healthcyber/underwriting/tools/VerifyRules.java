@@ -1,39 +1,69 @@
 package com.healthcyber.underwriting.tools;
 
+import com.healthcyber.underwriting.config.UnderwritingConfig;
 import com.healthcyber.underwriting.engine.RuleFile;
 import com.healthcyber.underwriting.engine.RuleProblem;
 import com.healthcyber.underwriting.engine.RuleSources;
 import com.healthcyber.underwriting.guideline.Guideline;
 import com.healthcyber.underwriting.guideline.GuidelineCoverage;
 import com.healthcyber.underwriting.guideline.GuidelineWindow;
-import com.healthcyber.underwriting.intake.StrictJson;
 import com.healthcyber.underwriting.ruleset.GuidelineFolders;
 import com.healthcyber.underwriting.ruleset.RuleSetVerifier;
 import com.healthcyber.underwriting.ruleset.ScenarioResult;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * The underwriters' check of a rules directory, without the service or a database: for each
  * guideline version compile, lint, run every scenario; then check that the versions' windows
  * decide every application exactly once. Prints what passed and what failed and exits non-zero
- * on any failure. It runs the same gate as a reload of the running service.
+ * on any failure. It runs the service's own gate (the {@link RuleSetVerifier} a reload uses, with
+ * the configured engine), in the service's application without its listeners.
  *
- * <pre>./mvnw -q compile exec:exec@verify-rules -Drules=path/to/rules</pre>
+ * <pre>./mvnw -q exec:exec@verify-rules -Drules.dir=path/to/rules</pre>
  */
-public final class VerifyRules {
+@Command(
+        name = "verify-rules",
+        mixinStandardHelpOptions = true,
+        description = "Checks a rules directory as the service's gate would: compile, lint, scenarios, windows.")
+public final class VerifyRules implements Callable<Integer> {
 
-    private VerifyRules() {}
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "DIR",
+            description =
+                    "the rules directory, one version's folder, or a bare folder of DRL (default: underwriting.rules.dir)")
+    Optional<Path> directory = Optional.empty();
 
-    public static void main(String[] args) {
-        StandaloneLogging.quiet();
-        System.exit(run(Path.of(args.length > 0 ? args[0] : "rules"), System.out));
+    private final RuleSetVerifier verifier;
+    private final GuidelineFolders folders;
+    private final Path liveRules;
+
+    @Inject
+    VerifyRules(RuleSetVerifier verifier, GuidelineFolders folders, UnderwritingConfig config) {
+        this(verifier, folders, config.rules().dir());
+    }
+
+    VerifyRules(RuleSetVerifier verifier, GuidelineFolders folders, Path liveRules) {
+        this.verifier = verifier;
+        this.folders = folders;
+        this.liveRules = liveRules;
+    }
+
+    @Override
+    public Integer call() {
+        return run(directory.orElse(liveRules), System.out);
     }
 
     /**
@@ -42,10 +72,8 @@ public final class VerifyRules {
      * guideline.json}), one version's folder, or a bare folder of DRL and scenarios (verified
      * without windows).
      */
-    public static int run(Path directory, PrintStream out) {
+    public int run(Path directory, PrintStream out) {
         out.println("Verifying the rules in " + directory.toAbsolutePath());
-        GuidelineFolders folders = new GuidelineFolders(StrictJson.newMapper());
-        RuleSetVerifier verifier = RuleSetVerifier.standalone();
         List<GuidelineFolders.Folder> versions;
         List<RuleProblem> strays;
         try {

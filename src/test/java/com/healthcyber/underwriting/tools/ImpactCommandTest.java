@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.healthcyber.underwriting.Payloads;
 import com.healthcyber.underwriting.application.Outcome;
+import com.healthcyber.underwriting.audit.DecisionRepository;
+import com.healthcyber.underwriting.audit.DecisionStoreSelection;
 import com.healthcyber.underwriting.audit.LocalPostgres;
+import com.healthcyber.underwriting.audit.StoreKind;
+import com.healthcyber.underwriting.engine.RuleSetLoader;
+import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.ruleset.CopiedRules;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,8 +24,10 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The impact command on both stores, without the service: what an underwriter runs before shipping. */
 class ImpactCommandTest {
@@ -46,11 +53,8 @@ class ImpactCommandTest {
         CopiedRules.restoreVersion(candidate, "v1");
         CopiedRules.edit(candidate, "common/loss-history.drl", "then", "then oops(");
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int status = ImpactCommand.run(
-                candidate,
-                name -> Optional.empty(),
-                Map.of("UNDERWRITING_DATA_DIR", data.toString()),
-                new PrintStream(output, true, StandardCharsets.UTF_8));
+        int status = command(Map.of("UNDERWRITING_DATA_DIR", data.toString()))
+                .run(candidate, name -> Optional.empty(), new PrintStream(output, true, StandardCharsets.UTF_8));
         assertEquals(1, status);
         assertTrue(
                 output.toString(StandardCharsets.UTF_8).contains("PROBLEM common/loss-history.drl:"),
@@ -80,11 +84,8 @@ class ImpactCommandTest {
             Path candidate = data.resolve("candidate");
             CopiedRules.restoreVersion(candidate, "v1");
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            int status = ImpactCommand.run(
-                    candidate,
-                    name -> Optional.empty(),
-                    Map.of("UNDERWRITING_DATA_DIR", data.toString()),
-                    new PrintStream(output, true, StandardCharsets.UTF_8));
+            int status = command(Map.of("UNDERWRITING_DATA_DIR", data.toString()))
+                    .run(candidate, name -> Optional.empty(), new PrintStream(output, true, StandardCharsets.UTF_8));
             String report = output.toString(StandardCharsets.UTF_8);
             assertEquals(2, status, report);
             assertTrue(
@@ -97,10 +98,10 @@ class ImpactCommandTest {
     }
 
     private void assertCandidateImpact(Map<String, String> environment) throws Exception {
-        DataSource store = ImpactCommand.store(environment);
+        DataSource store = store(environment);
         Flyway.configure()
                 .dataSource(store)
-                .locations(ImpactCommand.storeKind(environment).migrationLocations())
+                .locations(storeKind(environment).migrationLocations())
                 .load()
                 .migrate();
         // Two referrals for one claim (one also for a breach) and one clean accept, as the service would have stored
@@ -122,11 +123,11 @@ class ImpactCommandTest {
         CopiedRules.edit(
                 candidate, "common/loss-history.drl", "$claims : List( size == 1 )", "$claims : List( size == 99 )");
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int status = ImpactCommand.run(
-                candidate,
-                name -> name.equals("product") ? Optional.of("CYBER_HEALTHCARE") : Optional.empty(),
-                environment,
-                new PrintStream(output, true, StandardCharsets.UTF_8));
+        int status = command(environment)
+                .run(
+                        candidate,
+                        name -> name.equals("product") ? Optional.of("CYBER_HEALTHCARE") : Optional.empty(),
+                        new PrintStream(output, true, StandardCharsets.UTF_8));
         String report = output.toString(StandardCharsets.UTF_8);
 
         assertEquals(0, status, report);
@@ -138,6 +139,40 @@ class ImpactCommandTest {
         // Both referrals needed a senior underwriter: one still does, the other is no referral any more.
         assertTrue(report.matches("(?s).*SENIOR_UNDERWRITER\\s+-> none\\s+1\\s+changed.*"), report);
         assertTrue(report.matches("(?s).*SENIOR_UNDERWRITER\\s+-> SENIOR_UNDERWRITER\\s+1\\n.*"), report);
+    }
+
+    /**
+     * The command as the application builds it, on the store an environment names (the service's
+     * choice: PostgreSQL with UNDERWRITING_STORE_URL, else the embedded file in the data directory),
+     * without a Quarkus start per store. ToolsIT runs it from the packaged application.
+     */
+    private static ImpactCommand command(Map<String, String> environment) {
+        return new ImpactCommand(
+                new DecisionRepository(store(environment), storeKind(environment)),
+                ApplicationReader.standalone(),
+                new RuleSetLoader(1),
+                dataDirectory(environment));
+    }
+
+    static StoreKind storeKind(Map<String, String> environment) {
+        return StoreKind.forStoreUrl(environment.get("UNDERWRITING_STORE_URL"));
+    }
+
+    static DataSource store(Map<String, String> environment) {
+        if (storeKind(environment) == StoreKind.POSTGRESQL) {
+            PGSimpleDataSource postgresql = new PGSimpleDataSource();
+            postgresql.setURL(environment.get("UNDERWRITING_STORE_URL"));
+            postgresql.setUser(environment.getOrDefault("UNDERWRITING_STORE_USERNAME", ""));
+            postgresql.setPassword(environment.getOrDefault("UNDERWRITING_STORE_PASSWORD", ""));
+            return postgresql;
+        }
+        JdbcDataSource embedded = new JdbcDataSource();
+        embedded.setURL(DecisionStoreSelection.embeddedUrl(dataDirectory(environment)));
+        return embedded;
+    }
+
+    private static Path dataDirectory(Map<String, String> environment) {
+        return Path.of(environment.getOrDefault("UNDERWRITING_DATA_DIR", "data"));
     }
 
     private static void insert(DataSource store, Outcome outcome, List<String> codes, String body) throws Exception {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.healthcyber.underwriting.GuidelineUnderTest;
 import com.healthcyber.underwriting.ruleset.CopiedRules;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The underwriters' verify command, on each shipped guideline version and on a changed copy elsewhere. */
+/**
+ * The underwriters' verify command, on each shipped guideline version and on a changed copy
+ * elsewhere: the command bean as the application builds it, with the service's own gate.
+ */
+@QuarkusTest
 class VerifyRulesTest {
+
+    @Inject
+    VerifyRules command;
 
     @ParameterizedTest
     @EnumSource(GuidelineUnderTest.class)
@@ -128,9 +137,9 @@ class VerifyRulesTest {
 
     private record Result(int status, String output) {}
 
-    private static Result verify(Path directory) {
+    private Result verify(Path directory) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        int status = VerifyRules.run(directory, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        int status = command.run(directory, new PrintStream(buffer, true, StandardCharsets.UTF_8));
         return new Result(status, buffer.toString(StandardCharsets.UTF_8));
     }
 }
