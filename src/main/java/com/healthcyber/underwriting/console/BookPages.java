@@ -2,18 +2,21 @@ package com.healthcyber.underwriting.console;
 
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
+import com.healthcyber.underwriting.audit.StoreUnavailableException;
 import com.healthcyber.underwriting.decision.Book;
 import com.healthcyber.underwriting.decision.DecisionHistory;
 import com.healthcyber.underwriting.security.Roles;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * A picture of the book: outcomes and the most given reason codes per day or per week. The
@@ -38,12 +43,18 @@ public class BookPages {
 
     private final DecisionHistory history;
     private final ConsoleFrame frame;
+    private final ConsoleErrors errors;
     private final Template page;
     private final Clock clock = Clock.systemUTC();
 
-    public BookPages(DecisionHistory history, ConsoleFrame frame, @Location("console/book.html") Template page) {
+    public BookPages(
+            DecisionHistory history,
+            ConsoleFrame frame,
+            ConsoleErrors errors,
+            @Location("console/book.html") Template page) {
         this.history = history;
         this.frame = frame;
+        this.errors = errors;
         this.page = page;
     }
 
@@ -120,5 +131,15 @@ public class BookPages {
                                         codes))
                 .data("codes", codes)
                 .data("rows", rows);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, SimpleResourceInfo page) {
+        return errors.forbidden("book", page);
+    }
+
+    @ServerExceptionMapper
+    public Response storeUnavailable(StoreUnavailableException e) {
+        return errors.storeUnavailable("book");
     }
 }
