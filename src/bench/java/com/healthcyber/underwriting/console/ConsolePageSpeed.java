@@ -65,6 +65,8 @@ public final class ConsolePageSpeed {
                 "/console/decisions?reasonCode=LOSS_HISTORY",
                 "/console/decisions?product=MEDICAL_REGISTRY&outcome=REFER",
                 "/console/decisions?applicationId=APP-500000",
+                "/console/decisions?guidelineVersion=v1&outcome=REFER",
+                "/console/decisions?guidelineVersion=v2",
                 "/console/decisions/" + decision,
                 "/console/decisions/" + decision + "/replay",
                 "/console/rules",

@@ -4,6 +4,7 @@ import com.healthcyber.underwriting.application.AuthorityLevel;
 import com.healthcyber.underwriting.application.Outcome;
 import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.audit.ReferralAges;
+import com.healthcyber.underwriting.audit.StoreUnavailableException;
 import com.healthcyber.underwriting.decision.Book;
 import com.healthcyber.underwriting.decision.DecisionHistory;
 import com.healthcyber.underwriting.decision.ReferralService;
@@ -11,12 +12,14 @@ import com.healthcyber.underwriting.security.Roles;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -26,6 +29,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * A picture of the book: outcomes and the most given reason codes per day or per week. The
@@ -48,6 +53,7 @@ public class BookPages {
     private final DecisionHistory history;
     private final ReferralService referrals;
     private final ConsoleFrame frame;
+    private final ConsoleErrors errors;
     private final Template page;
     private final Clock clock = Clock.systemUTC();
 
@@ -55,10 +61,12 @@ public class BookPages {
             DecisionHistory history,
             ReferralService referrals,
             ConsoleFrame frame,
+            ConsoleErrors errors,
             @Location("console/book.html") Template page) {
         this.history = history;
         this.referrals = referrals;
         this.frame = frame;
+        this.errors = errors;
         this.page = page;
     }
 
@@ -178,5 +186,15 @@ public class BookPages {
                                         codes))
                 .data("codes", codes)
                 .data("rows", rows);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, SimpleResourceInfo page) {
+        return errors.forbidden("book", page);
+    }
+
+    @ServerExceptionMapper
+    public Response storeUnavailable(StoreUnavailableException e) {
+        return errors.storeUnavailable("book");
     }
 }

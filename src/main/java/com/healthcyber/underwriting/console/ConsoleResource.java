@@ -23,10 +23,15 @@ import java.net.URI;
 public class ConsoleResource {
 
     private final Template login;
+    private final Template signingOut;
     private final boolean localSignIn;
 
-    public ConsoleResource(@Location("console/login.html") Template login, UnderwritingConfig config) {
+    public ConsoleResource(
+            @Location("console/login.html") Template login,
+            @Location("console/signing-out.html") Template signingOut,
+            UnderwritingConfig config) {
         this.login = login;
+        this.signingOut = signingOut;
         this.localSignIn = config.console().signIn().equals("form");
     }
 
@@ -47,6 +52,33 @@ public class ConsoleResource {
                 .data("localSignIn", localSignIn);
     }
 
+    /**
+     * The identity provider's way back (quarkus.oidc.authentication.redirect-path). Authentication
+     * is lazy here (quarkus.http.auth.proactive=false), so the code is redeemed only on a path that
+     * asks for an identity: without this, the provider's redirect ended in a 404 and nobody could
+     * sign in. The code flow then sends the browser on to the page it first asked for; this answer
+     * is for a visit without one.
+     */
+    @GET
+    @Path("/signed-in")
+    @Authenticated
+    public Response signedIn() {
+        return Response.seeOther(URI.create("/console")).build();
+    }
+
+    /**
+     * Where sign-out sends a person signed in through the identity provider
+     * (quarkus.oidc.logout.path): the code flow ends the session and sends them on to the
+     * provider's end-session endpoint, but only on a path that asks for an identity, as on the way
+     * in. Reached itself only when no provider is configured.
+     */
+    @GET
+    @Path("/oidc-logout")
+    @Authenticated
+    public Response signedOutAtTheProvider() {
+        return Response.seeOther(URI.create("/console/login?signedOut=true")).build();
+    }
+
     /** Ends the session: the form mechanism's cookie is cleared, or the identity provider is asked to sign out. */
     @POST
     @Path("/logout")
@@ -54,7 +86,12 @@ public class ConsoleResource {
     @Authenticated
     public Response logout(@jakarta.ws.rs.core.Context RoutingContext routing) {
         if (!localSignIn) {
-            return Response.seeOther(URI.create("/console/oidc-logout")).build();
+            // Not a redirect: the pages' CSP (form-action 'self') holds for a form's redirects too,
+            // so a browser would refuse the hop on to the provider's end-session endpoint. A page
+            // that moves on by itself is a navigation of its own.
+            return Response.ok(signingOut.instance())
+                    .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .build();
         }
         FormAuthenticationMechanism.logout(routing);
         return Response.seeOther(URI.create("/console/login?signedOut=true")).build();

@@ -15,10 +15,12 @@ import com.healthcyber.underwriting.decision.ReferralService;
 import com.healthcyber.underwriting.decision.ReferralStanding;
 import com.healthcyber.underwriting.decision.Replay;
 import com.healthcyber.underwriting.decision.StoredRequestInvalidException;
+import com.healthcyber.underwriting.ruleset.RulesService;
 import com.healthcyber.underwriting.security.Roles;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -40,6 +42,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * Decisions on record: the search (the API's filters, newest first, a page at a time), one
@@ -54,7 +57,9 @@ public class DecisionPages {
 
     private final DecisionHistory history;
     private final ReferralService referrals;
+    private final RulesService rules;
     private final ConsoleFrame frame;
+    private final ConsoleErrors errors;
     private final ObjectMapper json;
     private final Template search;
     private final Template decision;
@@ -64,7 +69,9 @@ public class DecisionPages {
     public DecisionPages(
             DecisionHistory history,
             ReferralService referrals,
+            RulesService rules,
             ConsoleFrame frame,
+            ConsoleErrors errors,
             ObjectMapper json,
             @Location("console/decisions.html") Template search,
             @Location("console/decision.html") Template decision,
@@ -73,6 +80,8 @@ public class DecisionPages {
         this.error = error;
         this.history = history;
         this.referrals = referrals;
+        this.rules = rules;
+        this.errors = errors;
         this.frame = frame;
         this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT);
         this.search = search;
@@ -82,13 +91,20 @@ public class DecisionPages {
 
     /** What the search form holds, to show it again filled in and to build the next page's link. */
     public record Filters(
-            String applicationId, String product, String outcome, String reasonCode, String from, String to) {
+            String applicationId,
+            String product,
+            String outcome,
+            String reasonCode,
+            String guidelineVersion,
+            String from,
+            String to) {
         public String query() {
             Map<String, String> values = new LinkedHashMap<>();
             values.put("applicationId", applicationId);
             values.put("product", product);
             values.put("outcome", outcome);
             values.put("reasonCode", reasonCode);
+            values.put("guidelineVersion", guidelineVersion);
             values.put("from", from);
             values.put("to", to);
             return values.entrySet().stream()
@@ -108,10 +124,12 @@ public class DecisionPages {
             @QueryParam("product") String product,
             @QueryParam("outcome") String outcome,
             @QueryParam("reasonCode") String reasonCode,
+            @QueryParam("guidelineVersion") String guidelineVersion,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("cursor") String cursor) {
         FormInput input = new FormInput();
+        List<String> versions = rules.versions();
         DecisionSearch query = new DecisionSearch(
                 input.text("Application", applicationId, 64),
                 input.choice("Product", product, Product.class),
@@ -119,9 +137,10 @@ public class DecisionPages {
                 input.text("Reason code", reasonCode, 64),
                 FormInput.startOf(input.day("Decided from", from)),
                 FormInput.startOf(input.day("Decided before", to)),
+                input.oneOf("Guideline version", guidelineVersion, versions),
                 Cursor.read(cursor, input),
                 PAGE_SIZE);
-        Filters filters = new Filters(applicationId, product, outcome, reasonCode, from, to);
+        Filters filters = new Filters(applicationId, product, outcome, reasonCode, guidelineVersion, from, to);
         DecisionHistory.Page page = input.problems().isEmpty()
                 ? history.search(query)
                 : new DecisionHistory.Page(List.of(), Optional.empty());
@@ -132,6 +151,7 @@ public class DecisionPages {
                 .data("next", page.next().map(Cursor::write).orElse(null))
                 .data("products", Product.values())
                 .data("outcomes", Outcome.values())
+                .data("versions", versions)
                 .data("first", cursor == null || cursor.isBlank());
     }
 
@@ -155,6 +175,7 @@ public class DecisionPages {
                 new Fact("Application", given.applicationId()),
                 new Fact("Product", given.product().name()),
                 new Fact("Decided at", given.decidedAt().toString()),
+                new Fact("Guideline version", given.guidelineVersion()),
                 new Fact("Ruleset version", given.rulesetVersion()),
                 new Fact("Requested by", record.requestedBy()),
                 new Fact("Service / Drools", record.serviceVersion() + " / " + record.droolsVersion()),
@@ -208,10 +229,12 @@ public class DecisionPages {
 
     @ServerExceptionMapper
     public Response storeUnreadable(StoreUnavailableException e) {
-        return errorPage(
-                Response.Status.SERVICE_UNAVAILABLE.getStatusCode(),
-                "The decision record cannot be read",
-                "The decision store does not answer right now; try again in a moment.");
+        return errors.storeUnavailable("decisions");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, SimpleResourceInfo page) {
+        return errors.forbidden("decisions", page);
     }
 
     private Response errorPage(Response.Status status, String title, String detail) {

@@ -48,6 +48,19 @@ final class FormInput {
         }
     }
 
+    /** One of {@code known} (a select's options), as sent; anything else is named with the choices. */
+    Optional<String> oneOf(String label, String value, List<String> known) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        String text = value.strip();
+        if (known.contains(text)) {
+            return Optional.of(text);
+        }
+        problems.add(label + ": must be one of " + known);
+        return Optional.empty();
+    }
+
     /** A calendar day (yyyy-mm-dd), as the browser's date field sends it. */
     Optional<LocalDate> day(String label, String value) {
         if (value == null || value.isBlank()) {

@@ -2,15 +2,18 @@ package com.healthcyber.underwriting.console;
 
 import com.healthcyber.underwriting.application.Product;
 import com.healthcyber.underwriting.audit.ReplaySelection;
+import com.healthcyber.underwriting.audit.StoreUnavailableException;
 import com.healthcyber.underwriting.config.UnderwritingConfig;
 import com.healthcyber.underwriting.impact.CandidateNotFoundException;
 import com.healthcyber.underwriting.impact.CandidateRulesInvalidException;
 import com.healthcyber.underwriting.impact.ImpactReport;
+import com.healthcyber.underwriting.impact.UnknownGuidelineVersionException;
 import com.healthcyber.underwriting.ruleset.RulesService;
 import com.healthcyber.underwriting.security.Roles;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,14 +21,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
- * Impact analysis from the console: the active rules, or a candidate folder of the server's
- * candidates directory, replayed over the decisions on record (what {@code POST /rules/impact}
+ * Impact analysis from the console: the active rules, a candidate folder of the server's
+ * candidates directory, or one live guideline version deciding another's history again (the
+ * cut-over question), replayed over the decisions on record (what {@code POST /rules/impact}
  * does, with its role), shown as outcome transitions and codes added and removed, each changed
  * decision a link to its replay.
  */
@@ -34,28 +41,51 @@ public class ImpactPages {
 
     private final RulesService rules;
     private final ConsoleFrame frame;
+    private final ConsoleErrors errors;
     private final Template page;
     private final int maxDecisions;
 
     public ImpactPages(
             RulesService rules,
             ConsoleFrame frame,
+            ConsoleErrors errors,
             UnderwritingConfig config,
             @Location("console/impact.html") Template page) {
         this.rules = rules;
         this.frame = frame;
+        this.errors = errors;
         this.page = page;
         this.maxDecisions = config.impact().maxDecisions();
     }
 
-    /** What the form held, shown again with the report. */
-    public record Request(String candidate, String product, String from, String to, String maxDecisions) {}
+    /**
+     * What the form held, shown again with the report. {@code mode} is {@value #ON_RULES} (the
+     * active rules or a candidate, in {@code candidate}) or {@value #CUT_OVER} ({@code history}'s
+     * decisions decided again by {@code replayOn}: the API's {@code guidelineVersion} and {@code
+     * replayOn}).
+     */
+    public record Request(
+            String mode,
+            String candidate,
+            String history,
+            String replayOn,
+            String product,
+            String from,
+            String to,
+            String maxDecisions) {
+        public boolean cutOver() {
+            return CUT_OVER.equals(mode);
+        }
+    }
+
+    static final String ON_RULES = "rules";
+    static final String CUT_OVER = "cut-over";
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.RULES_ADMIN)
     public TemplateInstance form() {
-        return render(new Request("", "", "", "", ""), List.of(), null, List.of());
+        return render(new Request(ON_RULES, "", "", "", "", "", "", ""), List.of(), null, List.of());
     }
 
     @POST
@@ -63,25 +93,43 @@ public class ImpactPages {
     @Produces(MediaType.TEXT_HTML)
     @RolesAllowed(Roles.RULES_ADMIN)
     public TemplateInstance run(
+            @RestForm String mode,
             @RestForm String candidate,
+            @RestForm String history,
+            @RestForm String replayOn,
             @RestForm String product,
             @RestForm String from,
             @RestForm String to,
             @RestForm String maxDecisions) {
-        Request request = new Request(candidate, product, from, to, maxDecisions);
+        Request request = new Request(mode, candidate, history, replayOn, product, from, to, maxDecisions);
         FormInput input = new FormInput();
-        Optional<String> name = input.text("Rules", candidate, 100);
+        boolean cutOver = request.cutOver();
+        if (!cutOver && mode != null && !mode.isBlank() && !ON_RULES.equals(mode.strip())) {
+            input.problems().add("Replay on: must be the rules or another guideline version");
+        }
+        List<String> versions = rules.versions();
+        // Only the chosen way's fields count: the other's selects are sent too, as a form sends them.
+        Optional<String> name = cutOver ? Optional.empty() : input.text("Rules", candidate, 100);
+        Optional<String> made = cutOver ? input.oneOf("History of", history, versions) : Optional.empty();
+        Optional<String> on = cutOver ? input.oneOf("Decided again by", replayOn, versions) : Optional.empty();
+        if (cutOver && (blank(history) || blank(replayOn))) {
+            input.problems().add("Cut-over: choose the version whose history to replay and the version to decide it");
+        }
         ReplaySelection selection = new ReplaySelection(
                 FormInput.startOf(input.day("Decided from", from)),
                 FormInput.startOf(input.day("Decided before", to)),
                 input.choice("Product", product, Product.class),
+                made,
                 input.whole("At most", maxDecisions, this.maxDecisions, 1, this.maxDecisions));
         if (!input.problems().isEmpty()) {
             return render(request, input.problems(), null, List.of());
         }
         try {
-            ImpactReport report = rules.analyseImpact(selection, name, java.util.Optional.empty());
+            ImpactReport report = rules.analyseImpact(selection, name, on);
             return render(request, List.of(), report, List.of());
+        } catch (UnknownGuidelineVersionException e) {
+            // Withdrawn between showing the form and posting it.
+            return render(request, List.of(e.getMessage()), null, List.of());
         } catch (CandidateNotFoundException e) {
             return render(request, List.of(e.getMessage()), null, List.of());
         } catch (CandidateRulesInvalidException e) {
@@ -90,11 +138,16 @@ public class ImpactPages {
         }
     }
 
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
     private TemplateInstance render(
             Request request, List<String> problems, ImpactReport report, List<String> ruleProblems) {
         TemplateInstance instance = page.data("page", frame.of("impact"))
                 .data("request", request)
                 .data("candidates", rules.candidates())
+                .data("versions", rules.versions())
                 .data("products", Product.values())
                 .data("maxDecisions", maxDecisions)
                 .data("problems", problems)
@@ -113,5 +166,15 @@ public class ImpactPages {
                     .data("codeChart", codes.isEmpty() ? null : Charts.bars("Reason codes added and removed", codes));
         }
         return instance;
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, SimpleResourceInfo page) {
+        return errors.forbidden("impact", page);
+    }
+
+    @ServerExceptionMapper
+    public Response storeUnavailable(StoreUnavailableException e) {
+        return errors.storeUnavailable("impact");
     }
 }

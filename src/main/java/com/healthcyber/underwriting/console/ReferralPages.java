@@ -30,6 +30,7 @@ import com.healthcyber.underwriting.security.Underwriter;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -55,6 +56,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * The referral desk: the open queue, oldest first (the API's {@code GET /referrals}, same role),
@@ -71,26 +73,26 @@ public class ReferralPages {
     private final ReferralService referrals;
     private final DecisionHistory history;
     private final ConsoleFrame frame;
+    private final ConsoleErrors errors;
     private final ObjectMapper json;
     private final Template queue;
     private final Template resolve;
-    private final Template error;
 
     public ReferralPages(
             ReferralService referrals,
             DecisionHistory history,
             ConsoleFrame frame,
+            ConsoleErrors errors,
             ObjectMapper json,
             @Location("console/referrals.html") Template queue,
-            @Location("console/resolve.html") Template resolve,
-            @Location("console/error.html") Template error) {
+            @Location("console/resolve.html") Template resolve) {
         this.referrals = referrals;
         this.history = history;
         this.frame = frame;
+        this.errors = errors;
         this.json = json;
         this.queue = queue;
         this.resolve = resolve;
-        this.error = error;
     }
 
     /** One row of the queue, as an underwriter scans it. */
@@ -435,20 +437,21 @@ public class ReferralPages {
 
     @ServerExceptionMapper
     public Response storeUnavailable(StoreUnavailableException e) {
-        return errorPage(
-                503,
-                "The decision store does not answer",
-                "Try again in a moment. A resolution just sent may or may not be on record: open its decision to see"
-                        + " before sending it again.");
+        return Response.fromResponse(errorPage(
+                        503,
+                        "The decision store does not answer",
+                        "Try again in a moment. A resolution just sent may or may not be on record: open its decision to see"
+                                + " before sending it again."))
+                .header("Retry-After", "5")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, SimpleResourceInfo page) {
+        return errors.forbidden("referrals", page);
     }
 
     private Response errorPage(int status, String title, String detail) {
-        return Response.status(status)
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(error.data("page", frame.of("referrals"))
-                        .data("title", title)
-                        .data("detail", detail)
-                        .render())
-                .build();
+        return errors.page(status, "referrals", title, detail);
     }
 }

@@ -1,5 +1,6 @@
 package com.healthcyber.underwriting.console;
 
+import com.healthcyber.underwriting.audit.StoreUnavailableException;
 import com.healthcyber.underwriting.engine.RuleDefinition;
 import com.healthcyber.underwriting.ruleset.ActiveRules;
 import com.healthcyber.underwriting.ruleset.ReloadTrigger;
@@ -9,6 +10,7 @@ import com.healthcyber.underwriting.security.Roles;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * The rules deciding now: version, catalogue, the reload history with every refused attempt and
@@ -32,11 +36,17 @@ public class RulesPages {
 
     private final RulesService rules;
     private final ConsoleFrame frame;
+    private final ConsoleErrors errors;
     private final Template page;
 
-    public RulesPages(RulesService rules, ConsoleFrame frame, @Location("console/rules.html") Template page) {
+    public RulesPages(
+            RulesService rules,
+            ConsoleFrame frame,
+            ConsoleErrors errors,
+            @Location("console/rules.html") Template page) {
         this.rules = rules;
         this.frame = frame;
+        this.errors = errors;
         this.page = page;
     }
 
@@ -84,5 +94,15 @@ public class RulesPages {
     public Response reload() {
         rules.reload(ReloadTrigger.CONSOLE);
         return Response.seeOther(URI.create("/console/rules#reloads")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, SimpleResourceInfo page) {
+        return errors.forbidden("rules", page);
+    }
+
+    @ServerExceptionMapper
+    public Response storeUnavailable(StoreUnavailableException e) {
+        return errors.storeUnavailable("rules");
     }
 }

@@ -1,5 +1,6 @@
 package com.healthcyber.underwriting.console;
 
+import com.healthcyber.underwriting.audit.StoreUnavailableException;
 import com.healthcyber.underwriting.decision.DecisionService;
 import com.healthcyber.underwriting.decision.Simulation;
 import com.healthcyber.underwriting.intake.InvalidInputException;
@@ -7,6 +8,7 @@ import com.healthcyber.underwriting.security.Roles;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -22,6 +25,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 /**
  * "Try an application": edit an application and see what the active rules answer, as a
@@ -38,12 +43,17 @@ public class SimulationPages {
 
     private final DecisionService decisions;
     private final ConsoleFrame frame;
+    private final ConsoleErrors errors;
     private final Template page;
 
     public SimulationPages(
-            DecisionService decisions, ConsoleFrame frame, @Location("console/simulate.html") Template page) {
+            DecisionService decisions,
+            ConsoleFrame frame,
+            ConsoleErrors errors,
+            @Location("console/simulate.html") Template page) {
         this.decisions = decisions;
         this.frame = frame;
+        this.errors = errors;
         this.page = page;
     }
 
@@ -91,5 +101,15 @@ public class SimulationPages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, SimpleResourceInfo page) {
+        return errors.forbidden("simulate", page);
+    }
+
+    @ServerExceptionMapper
+    public Response storeUnavailable(StoreUnavailableException e) {
+        return errors.storeUnavailable("simulate");
     }
 }

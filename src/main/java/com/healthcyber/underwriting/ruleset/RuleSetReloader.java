@@ -56,6 +56,12 @@ public class RuleSetReloader {
     private final ReloadHistory history;
     private final MeterRegistry registry;
     private final Map<String, Gauge> versionInfo = new HashMap<>();
+    /**
+     * Each live version's scenarios as its gate ran them, swapped whole on activation (on the
+     * reload thread) and read by request threads: the rules page shows what the live rules were
+     * proven on without reading the directory again.
+     */
+    private volatile Map<String, List<ScenarioStatus>> liveScenarios = Map.of();
 
     public RuleSetReloader(
             RuleEngine engine,
@@ -100,6 +106,11 @@ public class RuleSetReloader {
         return directory;
     }
 
+    /** The scenarios of each live guideline version as the gate that put it live ran them, by version. */
+    public Map<String, List<ScenarioStatus>> liveScenarios() {
+        return liveScenarios;
+    }
+
     /** What one version's folder came to in this attempt; {@code next} is what decides its window afterwards. */
     private static final class Outcome {
         final String version;
@@ -108,6 +119,9 @@ public class RuleSetReloader {
         LiveGuideline next;
         String candidateVersion;
         RuleSet candidate;
+        /** The gate's results for {@link #candidate}; null when no new rules were verified. */
+        List<ScenarioStatus> scenarios;
+
         private RuleChanges changes;
 
         Outcome(String version, LiveGuideline live) {
@@ -133,6 +147,7 @@ public class RuleSetReloader {
         void reject() {
             status = ReloadStatus.REJECTED;
             next = live;
+            scenarios = null;
             if (candidate != null) {
                 candidate.retire();
                 candidate = null;
@@ -281,6 +296,15 @@ public class RuleSetReloader {
         }
         outcome.status = ReloadStatus.ACCEPTED;
         outcome.candidate = verification.ruleSet();
+        Instant verifiedAt = Instant.now();
+        outcome.scenarios = verification.scenarios().stream()
+                .map(result -> ScenarioStatus.of(
+                        folder.version(),
+                        outcome.candidateVersion,
+                        verifiedAt,
+                        folder.name(result.scenario().file()),
+                        result))
+                .toList();
         outcome.next = new LiveGuideline(guideline, verification.ruleSet());
         Log.infof(
                 "guideline %s: ruleset %s passed (%d rules, %d scenarios; compile %d ms, scenarios %d ms)",
@@ -314,6 +338,19 @@ public class RuleSetReloader {
                 .filter(guideline -> guideline != null)
                 .toList();
         engine.activate(new GuidelineSet(next));
+        Map<String, List<ScenarioStatus>> scenarios = new HashMap<>(liveScenarios);
+        for (Outcome outcome : outcomes) {
+            if (!outcome.pending()) {
+                continue;
+            }
+            if (outcome.next == null) {
+                scenarios.remove(outcome.version);
+            } else if (outcome.scenarios != null) {
+                scenarios.put(outcome.version, outcome.scenarios);
+            }
+            // Only the windows moved: the rules, and so what they were proven on, stay.
+        }
+        liveScenarios = Map.copyOf(scenarios);
         for (Outcome outcome : outcomes) {
             if (!outcome.pending()) {
                 continue;

@@ -1,14 +1,13 @@
 package com.healthcyber.underwriting.ruleset;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.healthcyber.underwriting.audit.ReplaySelection;
 import com.healthcyber.underwriting.engine.GuidelineSet;
+import com.healthcyber.underwriting.engine.LiveGuideline;
 import com.healthcyber.underwriting.engine.NoActiveRuleSetException;
 import com.healthcyber.underwriting.engine.RuleEngine;
 import com.healthcyber.underwriting.impact.ImpactReport;
 import com.healthcyber.underwriting.impact.ImpactService;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,15 +24,10 @@ public class RulesService {
     private final RuleSetReloader reloader;
     private final ImpactService impact;
 
-    private final ScenarioLoader scenarios;
-    private final GuidelineFolders folders;
-
-    public RulesService(RuleEngine engine, RuleSetReloader reloader, ImpactService impact, ObjectMapper mapper) {
+    public RulesService(RuleEngine engine, RuleSetReloader reloader, ImpactService impact) {
         this.engine = engine;
         this.reloader = reloader;
         this.impact = impact;
-        this.scenarios = new ScenarioLoader(mapper);
-        this.folders = new GuidelineFolders(mapper);
     }
 
     /** @throws NoActiveRuleSetException before any ruleset has gone live */
@@ -55,67 +49,26 @@ public class RulesService {
                 reloader.recentAttempts());
     }
 
+    /** The guideline versions deciding now, by name; none before any ruleset has gone live. */
+    public List<String> versions() {
+        return engine.live().all().stream().map(LiveGuideline::version).sorted().toList();
+    }
+
     /** Reloads the configured rules directory now and waits for the outcome. */
     public ReloadAttempt reload(ReloadTrigger trigger) {
         return reloader.reload(trigger);
     }
 
     /**
-     * The worked examples in the rules directory as it is now, each with its result in the
-     * latest reload attempt that ran them. An attempt that ran the scenarios either passed them
-     * all (accepted, or unchanged) or lists the failures; one refused at compilation or lint ran none.
+     * The worked examples of each live guideline version, as the gate that put its rules live ran
+     * them (at start-up or the reload that accepted them), by version then file. Read from memory:
+     * what the rules deciding now were proven on, whatever the directory holds since.
      */
     public List<ScenarioStatus> scenarios() {
-        List<ReloadAttempt> attempts = reloader.recentAttempts();
-        ReloadAttempt latest = attempts.isEmpty() ? null : attempts.get(0);
-        boolean ran = latest != null
-                && (!latest.rejected() || !latest.failedScenarios().isEmpty());
-        Map<String, FailedScenario> failed = new HashMap<>();
-        if (latest != null) {
-            latest.failedScenarios().forEach(failure -> failed.put(failure.file() + "\n" + failure.name(), failure));
-        }
-        return everyVersionsScenarios().stream()
-                .map(scenario -> {
-                    FailedScenario failure = failed.get(scenario.file() + "\n" + scenario.name());
-                    ScenarioStatus.Result result = failure != null
-                            ? ScenarioStatus.Result.FAILED
-                            : ran ? ScenarioStatus.Result.PASSED : ScenarioStatus.Result.NOT_RUN;
-                    return new ScenarioStatus(
-                            scenario.file(),
-                            scenario.name(),
-                            scenario.expect().outcome(),
-                            scenario.expect().reasons(),
-                            result,
-                            failure == null ? null : failureText(failure));
-                })
+        return reloader.liveScenarios().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .flatMap(version -> version.getValue().stream())
                 .toList();
-    }
-
-    /** Each version's scenarios, their files named from the rules directory as reload reports name them. */
-    private List<Scenario> everyVersionsScenarios() {
-        List<Scenario> all = new java.util.ArrayList<>();
-        try {
-            for (GuidelineFolders.Folder folder : folders.list(reloader.directory())) {
-                scenarios
-                        .load(folder.directory())
-                        .scenarios()
-                        .forEach(scenario -> all.add(new Scenario(
-                                folder.name(scenario.file()),
-                                scenario.name(),
-                                scenario.application(),
-                                scenario.expect())));
-            }
-        } catch (java.io.IOException e) {
-            return List.of();
-        }
-        return all;
-    }
-
-    private static String failureText(FailedScenario failure) {
-        return failure.failure() != null
-                ? failure.failure()
-                : "expected " + failure.expectedOutcome() + " " + failure.expectedReasons() + ", got "
-                        + failure.actualOutcome() + " " + failure.actualReasons();
     }
 
     /** The candidate rules directories impact analysis can be run on, by name. */

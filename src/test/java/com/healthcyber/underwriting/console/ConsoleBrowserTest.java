@@ -142,6 +142,38 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void runsACutOverImpactVersionOnesHistoryDecidedAgainByVersionTwo() {
+        // v1 refers this one claim paid 150,000 with patches in 25 days; v2 declines both.
+        decide(Payloads.contractExampleWith(application -> {
+            application.put(
+                    "applicationId", "CUT-OVER-" + UUID.randomUUID().toString().substring(0, 8));
+            application.withObject("/coverage").put("effectiveDate", "2027-06-30");
+            application.withObject("/coverage").put("transactionType", "NEW_BUSINESS");
+            application.withObject("/controls").put("criticalPatchDays", 25);
+            ((com.fasterxml.jackson.databind.node.ObjectNode)
+                            application.withArray("/history/claims").get(0))
+                    .put("paid", 150_000);
+        }));
+        signIn("owner", "owner-password");
+        open("/console/impact");
+        browser.findElement(By.id("mode-cut-over")).click();
+        new Select(browser.findElement(By.id("history"))).selectByValue("v1");
+        new Select(browser.findElement(By.id("replayOn"))).selectByValue("v2");
+        browser.findElement(By.id("run-impact")).click();
+        waitFor(By.id("impact-report"));
+        assertTrue(text("#report-title").startsWith("v1's decisions on guideline v2"), text("#report-title"));
+        assertTrue(Integer.parseInt(text("#changed-count")) > 0, "v2 decides v1's history otherwise");
+        String transitions = text("#impact-report figure:first-of-type");
+        assertTrue(transitions.contains("REFER → DECLINE"), transitions);
+        assertTrue(text("#impact-report").contains("LOSS_HISTORY_SEVERE"), "a code v2 adds");
+        assertTrue(browser.findElement(By.id("mode-cut-over")).isSelected(), "the form shows again as it was sent");
+        Browser.screenshot("impact-cut-over");
+        browser.findElement(By.cssSelector("ul.samples a")).click();
+        waitFor(By.id("replayed-outcome"));
+        assertTrue(browser.getCurrentUrl().endsWith("/replay"), "a changed decision drills down to its replay");
+    }
+
+    @Test
     void aSimulationAnswersAndRecordsNothing() {
         String applicationId = "SIMULATED-" + UUID.randomUUID().toString().substring(0, 8);
         signIn("reader", "reader-password");

@@ -3,9 +3,17 @@ package com.healthcyber.underwriting.console;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.healthcyber.underwriting.Payloads;
+import com.healthcyber.underwriting.security.Roles;
 import com.healthcyber.underwriting.security.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,5 +80,103 @@ class ConsolePagesTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("Not a well-formed application"));
+    }
+
+    @Test
+    void decisionsAreSearchedByGuidelineVersionWhichEachRowAndDecisionShows() {
+        String applicationId = "VERSIONS-" + UUID.randomUUID().toString().substring(0, 8);
+        String byV1 = decide(applicationId, "2027-06-30");
+        String byV2 = decide(applicationId, "2027-07-01");
+
+        String v2Only = reader.get("/console/decisions?applicationId=" + applicationId + "&guidelineVersion=v2")
+                .then()
+                .statusCode(200)
+                .body(containsString("<option value=\"v1\">v1</option>"))
+                .body(containsString("<option value=\"v2\" selected>v2</option>"))
+                .extract()
+                .asString();
+        assertEquals(Map.of(byV2, "v2"), rows(v2Only), "only the decision v2 made, its version in its row");
+
+        String every = reader.get("/console/decisions?applicationId=" + applicationId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertEquals(Map.of(byV1, "v1", byV2, "v2"), rows(every));
+
+        reader.get("/console/decisions/" + byV1)
+                .then()
+                .statusCode(200)
+                .body(containsString("<dt>Guideline version</dt><dd>v1</dd>"));
+    }
+
+    @Test
+    void aGuidelineVersionTheServiceDoesNotKnowIsListedAsAProblem() {
+        reader.get("/console/decisions?guidelineVersion=v9")
+                .then()
+                .statusCode(200)
+                .body(containsString("Guideline version: must be one of [v1, v2]"))
+                .body(containsString("No decision on record matches."))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void aCutOverWithoutKnownVersionsIsNotRunAndTheFormSaysWhy() {
+        ConsoleSession owner = ConsoleSession.signIn("owner", "owner-password");
+        String token = owner.token("/console/impact");
+        given().cookies(owner.cookies)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", token)
+                .formParam("mode", "cut-over")
+                .formParam("history", "v9")
+                .formParam("replayOn", "")
+                .post("/console/impact")
+                .then()
+                .statusCode(200)
+                .body(containsString("History of: must be one of [v1, v2]"))
+                .body(containsString(
+                        "Cut-over: choose the version whose history to replay and the version to decide it"))
+                .body(not(containsString("id=\"impact-report\"")));
+        given().cookies(owner.cookies)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", token)
+                .formParam("mode", "sideways")
+                .post("/console/impact")
+                .then()
+                .statusCode(200)
+                .body(containsString("Replay on: must be the rules or another guideline version"))
+                .body(not(containsString("id=\"impact-report\"")));
+    }
+
+    /** A results row: its decision's link, then (past the reason codes) its guideline cell. */
+    private static final Pattern ROW = Pattern.compile(
+            "<td><a href=\"/console/decisions/([0-9a-f-]{36})\">.*?</td>\\s*<td>(v\\d+)</td>\\s*<td><code class=\"short\"",
+            Pattern.DOTALL);
+
+    /** Each listed decision's guideline version, by decision id. */
+    private static Map<String, String> rows(String page) {
+        Map<String, String> rows = new java.util.HashMap<>();
+        Matcher matcher = ROW.matcher(page);
+        while (matcher.find()) {
+            rows.put(matcher.group(1), matcher.group(2));
+        }
+        return rows;
+    }
+
+    /** A new-business decision effective on {@code effectiveDate}: v1 decides before 2027-07-01, v2 from it. */
+    static String decide(String applicationId, String effectiveDate) {
+        return given().auth()
+                .oauth2(Tokens.withRoles(Roles.DECISIONS_WRITE))
+                .contentType(ContentType.JSON)
+                .body(Payloads.contractExampleWith(application -> {
+                    application.put("applicationId", applicationId);
+                    application.withObject("/coverage").put("effectiveDate", effectiveDate);
+                    application.withObject("/coverage").put("transactionType", "NEW_BUSINESS");
+                }))
+                .post("/decisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("decisionId");
     }
 }

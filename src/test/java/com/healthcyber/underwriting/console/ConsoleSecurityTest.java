@@ -122,6 +122,69 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void aPageSomeoneMayNotOpenIsAnHtmlPageInTheConsolesFrame() {
+        ConsoleSession reader = ConsoleSession.signIn("reader", "reader-password");
+        reader.get("/console/impact")
+                .then()
+                .statusCode(403)
+                .contentType(containsString("text/html"))
+                .body(containsString("Not open to you"))
+                .body(containsString("This page needs the role rules:admin; you have decisions:read."))
+                .body(containsString("id=\"sign-out\""))
+                .body(not(containsString("\"title\"")));
+        String token = reader.token("/console/decisions");
+        given().cookies(reader.cookies)
+                .redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("csrf", token)
+                .post("/console/rules/reload")
+                .then()
+                .statusCode(403)
+                .contentType(containsString("text/html"))
+                .body(containsString("needs the role rules:admin"));
+        // A platform's account opens no page at all: each says so in the console's frame.
+        ConsoleSession platform = ConsoleSession.signIn("platform", "platform-password");
+        for (String page : new String[] {
+            "/console/decisions",
+            "/console/decisions/00000000-0000-0000-0000-000000000000",
+            "/console/decisions/00000000-0000-0000-0000-000000000000/replay",
+            "/console/book",
+            "/console/rules",
+            "/console/impact",
+            "/console/simulate",
+            "/console/referrals",
+            "/console/referrals/00000000-0000-0000-0000-000000000000"
+        }) {
+            platform.get(page)
+                    .then()
+                    .statusCode(403)
+                    .contentType(containsString("text/html"))
+                    .body(containsString("Not open to you"))
+                    .body(containsString("you have decisions:write"))
+                    .body(containsString("id=\"sign-out\""));
+        }
+    }
+
+    @Test
+    void theApiStillRefusesWithItsProblemDocument() {
+        given().auth()
+                .oauth2(Tokens.withRoles(Roles.DECISIONS_WRITE))
+                .get("/decisions")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("title", equalTo("Forbidden"));
+        given().auth()
+                .oauth2(Tokens.withRoles(Roles.DECISIONS_READ))
+                .post("/rules/impact")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", equalTo(403));
+    }
+
+    @Test
     void aFormWithoutItsCsrfTokenIsRefused() {
         ConsoleSession owner = ConsoleSession.signIn("owner", "owner-password");
         String token = owner.token("/console/rules");
