@@ -163,6 +163,7 @@ public class BookPages {
                 .data("ageSeries", byAuthority)
                 .data("ageRows", ageRows)
                 .data("openReferrals", ages.total())
+                .data("agesCountedAt", ages.asOf().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                 .data("levels", AuthorityLevel.values())
                 .data("per", unit.name().toLowerCase(Locale.ROOT))
                 .data("periods", count)

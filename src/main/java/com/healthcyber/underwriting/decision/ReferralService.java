@@ -37,16 +37,19 @@ public class ReferralService {
     private final ReferralRepository referrals;
     private final ReferralMetrics metrics;
     private final ResolutionReader reader;
+    private final ReferralAgeCounts ages;
 
     public ReferralService(
             DecisionRepository decisions,
             ReferralRepository referrals,
             ReferralMetrics metrics,
-            ResolutionReader reader) {
+            ResolutionReader reader,
+            ReferralAgeCounts ages) {
         this.decisions = decisions;
         this.referrals = referrals;
         this.metrics = metrics;
         this.reader = reader;
+        this.ages = ages;
     }
 
     /**
@@ -164,9 +167,12 @@ public class ReferralService {
     public static final List<Duration> AGE_BOUNDS =
             List.of(Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7), Duration.ofDays(14));
 
-    /** The open referrals by how long they have waited, now, per required authority. */
+    /**
+     * The open referrals by how long they have waited, per required authority, as counted at
+     * most two open-count intervals ago ({@link ReferralAges#asOf()} says when).
+     */
     public ReferralAges ages(Optional<Product> product) {
-        return referrals.openByAge(Instant.now(), AGE_BOUNDS, product);
+        return ages.ages(product);
     }
 
     /** One line per resolution, for operators and auditors; the rationale stays in the record. */
