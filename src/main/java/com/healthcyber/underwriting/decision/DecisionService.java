@@ -8,6 +8,8 @@ import com.healthcyber.underwriting.audit.DecisionRecord;
 import com.healthcyber.underwriting.audit.DecisionWriter;
 import com.healthcyber.underwriting.audit.StoreUnavailableException;
 import com.healthcyber.underwriting.engine.Evaluation;
+import com.healthcyber.underwriting.engine.LiveGuideline;
+import com.healthcyber.underwriting.engine.NoActiveRuleSetException;
 import com.healthcyber.underwriting.engine.RuleEngine;
 import com.healthcyber.underwriting.intake.ApplicationReader;
 import com.healthcyber.underwriting.logging.LogText;
@@ -16,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -64,8 +67,26 @@ public class DecisionService {
      */
     public Simulation simulate(byte[] body) {
         Application application = reader.read(reader.decode(body));
-        Evaluation evaluation = engine.evaluate(application);
-        return new Simulation(application, Verdict.of(evaluation.findings()), evaluation.rulesetVersion());
+        // Every version on the same live set, so the answers cannot straddle a reload.
+        return engine.withLiveGuidelines(guidelines -> {
+            String inForce = guidelines
+                    .deciding(application)
+                    .map(LiveGuideline::version)
+                    .orElseThrow(NoActiveRuleSetException::new);
+            List<Simulation.Answer> answers = guidelines.all().stream()
+                    .map(live -> new Simulation.Answer(
+                            live.version(),
+                            live.ruleSet().version(),
+                            live.version().equals(inForce),
+                            Verdict.of(live.ruleSet().evaluate(application))))
+                    .toList();
+            Simulation.Answer deciding = answers.stream()
+                    .filter(Simulation.Answer::inForce)
+                    .findFirst()
+                    .orElseThrow();
+            return new Simulation(
+                    application, deciding.verdict(), deciding.rulesetVersion(), deciding.guidelineVersion(), answers);
+        });
     }
 
     /**

@@ -186,6 +186,12 @@ class ConsoleBrowserTest {
         waitFor(By.id("simulated-outcome"));
         assertEquals("REFER", text("#simulated-outcome"));
         assertTrue(text("#simulation-result").contains("not on record"));
+        assertTrue(text("#answer-v1").contains("in force for its dates"), "v1 decides the example's dates");
+        assertTrue(
+                text("#answer-v2").contains("REFER")
+                        || text("#answer-v2").contains("DECLINE")
+                        || text("#answer-v2").contains("ACCEPT"),
+                "v2's answer is shown beside it");
         ((org.openqa.selenium.JavascriptExecutor) browser)
                 .executeScript("document.getElementById('result-title').scrollIntoView()");
         Browser.screenshot("simulate");

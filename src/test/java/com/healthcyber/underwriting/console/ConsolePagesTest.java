@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.healthcyber.underwriting.Payloads;
 import com.healthcyber.underwriting.security.Roles;
@@ -80,6 +82,39 @@ class ConsolePagesTest {
                 .then()
                 .statusCode(200)
                 .body(containsString("Not a well-formed application"));
+    }
+
+    @Test
+    void aSimulationShowsWhatEachGuidelineVersionWouldAnswerAndWhichIsInForce() {
+        String token = reader.token("/console/simulate");
+        for (String[] dated : new String[][] {{"2027-06-30", "v1", "v2"}, {"2027-07-01", "v2", "v1"}}) {
+            String application = Payloads.contractExampleWith(example -> {
+                example.withObject("/coverage").put("effectiveDate", dated[0]);
+                example.withObject("/coverage").put("transactionType", "NEW_BUSINESS");
+            });
+            String page = given().cookies(reader.cookies)
+                    .contentType("application/x-www-form-urlencoded")
+                    .formParam("csrf", token)
+                    .formParam("application", application)
+                    .post("/console/simulate")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
+            String inForce = row(page, dated[1]);
+            String other = row(page, dated[2]);
+            assertTrue(page.contains("<strong id=\"simulated-guideline\">" + dated[1] + "</strong>"), page);
+            assertTrue(inForce.contains("in force for its dates"), inForce);
+            assertFalse(other.contains("in force for its dates"), other);
+            assertTrue(inForce.contains("LOSS_HISTORY"), inForce);
+            assertTrue(other.contains("badge"), "the other version answers too: " + other);
+        }
+    }
+
+    private static String row(String page, String version) {
+        int start = page.indexOf("<tr id=\"answer-" + version + "\">");
+        assertTrue(start >= 0, "a row for " + version + " in " + page);
+        return page.substring(start, page.indexOf("</tr>", start));
     }
 
     @Test
