@@ -1,7 +1,6 @@
 package com.healthcyber.underwriting.decision;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +44,9 @@ class ReferralAgeCountsTest {
             later = referrals.ages(Optional.empty());
         }
         assertTrue(later.asOf().isAfter(first.asOf()), "counted again: " + first.asOf() + " then " + later.asOf());
-        assertEquals(first.total() + 1, later.total(), "the new referral is counted");
+        // At least: decisions other tests sent may still be committing into the same store.
+        assertTrue(
+                later.total() >= first.total() + 1,
+                "the new referral is counted: " + first.total() + " then " + later.total());
     }
 }
