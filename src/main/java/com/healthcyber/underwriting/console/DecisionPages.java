@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
@@ -64,7 +63,6 @@ public class DecisionPages {
     private final Template search;
     private final Template decision;
     private final Template replay;
-    private final Template error;
 
     public DecisionPages(
             DecisionHistory history,
@@ -75,9 +73,7 @@ public class DecisionPages {
             ObjectMapper json,
             @Location("console/decisions.html") Template search,
             @Location("console/decision.html") Template decision,
-            @Location("console/replay.html") Template replay,
-            @Location("console/error.html") Template error) {
-        this.error = error;
+            @Location("console/replay.html") Template replay) {
         this.history = history;
         this.referrals = referrals;
         this.rules = rules;
@@ -107,12 +103,7 @@ public class DecisionPages {
             values.put("guidelineVersion", guidelineVersion);
             values.put("from", from);
             values.put("to", to);
-            return values.entrySet().stream()
-                    .filter(entry ->
-                            entry.getValue() != null && !entry.getValue().isBlank())
-                    .map(entry ->
-                            entry.getKey() + "=" + java.net.URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
+            return FormInput.query(values);
         }
     }
 
@@ -242,13 +233,7 @@ public class DecisionPages {
     }
 
     private Response errorPage(int status, String title, String detail) {
-        return Response.status(status)
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(error.data("page", frame.of("decisions"))
-                        .data("title", title)
-                        .data("detail", detail)
-                        .render())
-                .build();
+        return errors.page(status, "decisions", title, detail);
     }
 
     static List<ReasonGroup> grouped(List<Reason> reasons) {

@@ -1,18 +1,30 @@
 package com.healthcyber.underwriting.console;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What a console form or query sent, read leniently and reported on the page: every field that
  * cannot be used is named in {@link #problems()}, and the page shows them beside what it could do.
  */
 final class FormInput {
+
+    /** A form's filled-in fields as a link's query, in their order, the blank ones left out. */
+    static String query(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .filter(entry -> entry.getValue() != null && !entry.getValue().isBlank())
+                .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
 
     private final List<String> problems = new ArrayList<>();
 
